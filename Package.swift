@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+// Lemma: Markdown math articles whose claims are checked by running Swift code.
+import PackageDescription
+
+let package = Package(
+    name: "Lemma",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lemma", targets: ["lemma"]),
+        // Claim programs link this dynamic library (ClaimKit re-exports Models and LinearAlgebra).
+        .library(name: "ClaimKit", type: .dynamic, targets: ["ClaimKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian packages.
+        .systemLibrary(
+            name: "CCMark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CLAPACK", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+
+        // Shared vocabulary: source locations, diagnostics, the claim-record wire format.
+        .target(name: "Diagnostics"),
+
+        // Numeric side: LinearAlgebra → Models → ClaimKit.
+        .target(
+            name: "LinearAlgebra",
+            dependencies: ["CLAPACK", .product(name: "Numerics", package: "swift-numerics")]),
+        .target(name: "Models", dependencies: ["LinearAlgebra"]),
+        .target(name: "ClaimKit", dependencies: ["Models", "LinearAlgebra", "Diagnostics"]),
+
+        // Document side: Articles → Verifier → Site → lemma.
+        .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Yams"]),
+        .target(name: "Verifier", dependencies: ["Articles", "Diagnostics"]),
+        .target(
+            name: "Site", dependencies: ["Verifier", "Articles", "Diagnostics"],
+            resources: [.copy("Resources")]),
+        .executableTarget(
+            name: "lemma",
+            dependencies: [
+                "Site", "Verifier", "Articles", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models"]),
+        .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
+        .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Verifier", "Site", "Articles"]),
+    ]
+)

@@ -1,0 +1,32 @@
+import Diagnostics
+
+/// A parsed article: front matter, Markdown with formulas protected, code blocks and
+/// claim blocks with their lines, and every problem found while parsing.
+///
+/// Parsing never fails: problems become ``diagnostics`` and the article is still usable
+/// as far as it goes, so one broken article does not stop a site.
+public struct Article: Sendable {
+    /// Path from the site root, e.g. `articles/orthogonal-map.md`; used in every diagnostic.
+    public var path: String
+    /// File name without `.md`; the page is `<slug>.html`.
+    public var slug: String
+    /// The YAML header.
+    public var frontMatter: FrontMatter
+    /// The Markdown that cmark sees: front matter blanked, formulas replaced by placeholders.
+    /// It has exactly the lines of the source file.
+    public var markdown: String
+    /// The formulas, in order; `markdown` holds a placeholder for each.
+    public var math: [MathSpan]
+    /// All code blocks, in order.
+    public var codeBlocks: [CodeBlock]
+    /// Section headings, in order.
+    public var headings: [Heading]
+    /// Problems found while parsing.
+    public var diagnostics: [Diagnostic]
+
+    /// The title, or the slug when the front matter has none.
+    public var title: String { frontMatter.title ?? slug }
+
+    /// The blocks the verifier runs, in order.
+    public var claimBlocks: [CodeBlock] { codeBlocks.filter(\.isClaimCode) }
+}

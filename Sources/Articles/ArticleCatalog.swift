@@ -1,0 +1,51 @@
+import Diagnostics
+import Foundation
+
+/// The articles of a site folder: every `articles/*.md`, in name order.
+public enum ArticleCatalog {
+    /// Paths (from `root`) of the site's articles.
+    public static func paths(root: URL) throws -> [String] {
+        let folder = root.appendingPathComponent("articles")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CatalogError.noArticlesFolder(root.path)
+        }
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .sorted()
+            .map { "articles/\($0)" }
+    }
+
+    /// Reads and parses the article at `path` (from `root`). A file that cannot be read or
+    /// is not UTF-8 becomes an article whose only content is that diagnostic.
+    public static func load(_ path: String, root: URL) -> Article {
+        let url = root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return unreadable(path, "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return unreadable(path, "the file is not valid UTF-8; save it as UTF-8")
+        }
+        return ArticleParser.parse(text, path: path)
+    }
+
+    private static func unreadable(_ path: String, _ reason: String) -> Article {
+        var article = ArticleParser.parse("", path: path)
+        article.diagnostics = [
+            Diagnostic(.error, id: "article.unreadable", at: SourceLocation(file: path, line: 1), reason)
+        ]
+        return article
+    }
+
+    /// Why the catalog could not be listed.
+    public enum CatalogError: Error, CustomStringConvertible {
+        case noArticlesFolder(String)
+
+        public var description: String {
+            switch self {
+            case let .noArticlesFolder(root):
+                "\(root) has no articles/ folder; run lemma in a site folder or pass --root DIR"
+            }
+        }
+    }
+}

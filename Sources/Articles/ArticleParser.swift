@@ -1,0 +1,87 @@
+import Diagnostics
+
+/// Turns the text of a Markdown article into an ``Article``.
+public enum ArticleParser {
+    /// Parses `text`, the contents of the file at `path` (relative to the site root).
+    /// Windows line endings are accepted.
+    public static func parse(_ text: String, path: String) -> Article {
+        let source = text.replacingCRLF()
+        let front = FrontMatterParser.parse(source, file: path)
+
+        // Pass 1: where the code blocks are, so formulas are not looked for inside them.
+        var codeLines = Set<Int>()
+        for block in CMark.blocks(of: front.body) where block.kind == .codeBlock || block.kind == .htmlBlock {
+            codeLines.formUnion(block.startLine...max(block.startLine, block.endLine))
+        }
+        let protected = MathProtector(file: path, codeLines: codeLines).protect(front.body)
+
+        // Pass 2: the document as it will be rendered.
+        var diagnostics = front.diagnostics + protected.diagnostics
+        var codeBlocks: [CodeBlock] = []
+        var headings: [Heading] = []
+        for block in CMark.blocks(of: protected.text) {
+            switch block.kind {
+            case .codeBlock:
+                let language = block.info.split(separator: " ").first.map(String.init) ?? ""
+                let (role, problems) = InfoString.role(
+                    of: block.info, at: SourceLocation(file: path, line: block.startLine))
+                diagnostics += problems
+                codeBlocks.append(
+                    CodeBlock(
+                        line: block.startLine, codeLine: block.fenced ? block.startLine + 1 : block.startLine,
+                        info: block.info, language: language, role: role, code: block.literal))
+            case .heading:
+                headings.append(
+                    Heading(
+                        level: block.level, text: MathRestorer.plainText(block.literal, math: protected.spans),
+                        line: block.startLine))
+            case .htmlBlock, .other:
+                break
+            }
+        }
+        diagnostics += orphanOutputDiagnostics(codeBlocks, path: path)
+
+        return Article(
+            path: path, slug: slug(of: path), frontMatter: front.frontMatter,
+            markdown: protected.text, math: protected.spans, codeBlocks: codeBlocks,
+            headings: headings, diagnostics: diagnostics)
+    }
+
+    /// An `output` block must follow a `swift check` block directly.
+    private static func orphanOutputDiagnostics(_ blocks: [CodeBlock], path: String) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for (k, block) in blocks.enumerated() where block.role == .output {
+            if k == 0 || !blocks[k - 1].isClaimCode {
+                result.append(
+                    Diagnostic(
+                        .warning, id: "block.orphan-output", at: SourceLocation(file: path, line: block.line),
+                        "'output' block does not follow a 'swift check' block, so nothing is compared with it",
+                        explanation: "put it right after the swift check block whose output it shows"))
+            }
+        }
+        return result
+    }
+
+    /// `articles/orthogonal-map.md` → `orthogonal-map`.
+    static func slug(of path: String) -> String {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        return name
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        guard contains("\r") else { return self }
+        // "\r\n" is one Character in Swift, so work on scalars.
+        var scalars = String.UnicodeScalarView()
+        var previousCR = false
+        for s in unicodeScalars {
+            if previousCR, s != "\n" { scalars.append("\n") }
+            previousCR = s == "\r"
+            if !previousCR { scalars.append(s) }
+        }
+        if previousCR { scalars.append("\n") }
+        return String(scalars)
+    }
+}

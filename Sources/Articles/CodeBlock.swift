@@ -1,0 +1,74 @@
+import Diagnostics
+
+/// A fenced or indented code block of an article, with what its info string asks for.
+public struct CodeBlock: Hashable, Sendable {
+    /// What the block is for, from its info string (see DESIGN.md, "Authoring format").
+    public enum Role: Hashable, Sendable {
+        /// `swift check`: claim code, run; `hidden` for `swift check hide`.
+        case check(hidden: Bool, timeout: Double?)
+        /// `output`: the expected standard output of the `swift check` block before it.
+        case output
+        /// Anything else: shown, never run.
+        case display
+    }
+
+    /// Line of the opening fence (or of the first line, for indented code).
+    public var line: Int
+    /// Line of the first line of code.
+    public var codeLine: Int
+    /// The whole info string, as written.
+    public var info: String
+    /// The first word of the info string (`swift`, `output`, `python`), or "".
+    public var language: String
+    /// What the block is for.
+    public var role: Role
+    /// The code, ending with a newline unless empty.
+    public var code: String
+
+    /// Whether the block is run by the verifier.
+    public var isClaimCode: Bool {
+        if case .check = role { return true }
+        return false
+    }
+
+    /// Whether the reader sees the block.
+    public var isShown: Bool {
+        if case .check(hidden: true, _) = role { return false }
+        return true
+    }
+}
+
+/// Reads a code block's info string into a role, reporting words it does not know.
+enum InfoString {
+    static func role(of info: String, at location: SourceLocation) -> (CodeBlock.Role, [Diagnostic]) {
+        let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let language = words.first else { return (.display, []) }
+        if language == "output", words.count == 1 { return (.output, []) }
+        guard language == "swift", words.count >= 2, words[1] == "check" else { return (.display, []) }
+        var hidden = false
+        var timeout: Double?
+        var diagnostics: [Diagnostic] = []
+        for word in words.dropFirst(2) {
+            if word == "hide" {
+                hidden = true
+            } else if word.hasPrefix("timeout=") {
+                if let seconds = Double(word.dropFirst("timeout=".count)), seconds > 0 {
+                    timeout = seconds
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, id: "block.timeout", at: location,
+                            "'\(word)' is not a time limit",
+                            explanation: "write timeout=N with N a positive number of seconds"))
+                }
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, id: "block.option", at: location,
+                        "unknown option '\(word)' in 'swift check' block, ignored",
+                        explanation: "known options: hide, timeout=SECONDS"))
+            }
+        }
+        return (.check(hidden: hidden, timeout: timeout), diagnostics)
+    }
+}

@@ -1,0 +1,137 @@
+internal import CCMark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only door to libcmark. cmark nodes never leave this file: parsing returns Swift
+/// values, rendering takes Swift values and returns HTML, and every cmark allocation is
+/// freed before a function returns.
+enum CMark {
+    /// A block-level node, as much of it as the rest of Lemma needs.
+    struct Block: Sendable, Equatable {
+        enum Kind: Sendable, Equatable { case codeBlock, heading, htmlBlock, other }
+        var kind: Kind
+        /// 1-based first and last source lines.
+        var startLine: Int
+        var endLine: Int
+        /// Fence info string of a code block (empty for indented code).
+        var info: String
+        /// Contents of a code block or HTML block; plain text of a heading.
+        var literal: String
+        /// Heading level (1–6), 0 for other blocks.
+        var level: Int
+        /// Whether a code block is fenced.
+        var fenced: Bool
+    }
+
+    /// Parses `markdown` and returns its code blocks, headings and HTML blocks in document order.
+    static func blocks(of markdown: String) -> [Block] {
+        withDocument(markdown) { root in
+            var result: [Block] = []
+            forEachNode(root) { node in
+                let type = cmark_node_get_type(node)
+                switch type {
+                case CMARK_NODE_CODE_BLOCK:
+                    result.append(block(node, kind: .codeBlock))
+                case CMARK_NODE_HTML_BLOCK:
+                    result.append(block(node, kind: .htmlBlock))
+                case CMARK_NODE_HEADING:
+                    var b = block(node, kind: .heading)
+                    b.level = Int(cmark_node_get_heading_level(node))
+                    b.literal = plainText(node)
+                    result.append(b)
+                default:
+                    break
+                }
+            }
+            return result
+        }
+    }
+
+    /// Renders `markdown` to HTML like `cmark --unsafe`, except that every code block whose
+    /// first line is a key of `codeBlocks` is replaced by that raw HTML (an empty string
+    /// removes the block).
+    static func html(of markdown: String, replacingCodeBlocks codeBlocks: [Int: String] = [:]) -> String {
+        withDocument(markdown) { root in
+            if !codeBlocks.isEmpty {
+                var targets: [(OpaquePointer, String)] = []
+                forEachNode(root) { node in
+                    if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
+                       let replacement = codeBlocks[Int(cmark_node_get_start_line(node))] {
+                        targets.append((node, replacement))
+                    }
+                }
+                for (node, replacement) in targets {
+                    if replacement.isEmpty {
+                        cmark_node_free(node)  // unlinks it from the tree
+                        continue
+                    }
+                    let htmlNode = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+                    cmark_node_set_literal(htmlNode, replacement)
+                    cmark_node_replace(node, htmlNode)
+                    cmark_node_free(node)
+                }
+            }
+            guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return "" }
+            defer { free(cString) }
+            return String(cString: cString)
+        }
+    }
+
+    // MARK: - cmark plumbing
+
+    private static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T {
+        var text = markdown
+        let root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let root else { fatalError("cmark_parse_document returned no document (out of memory)") }
+        defer { cmark_node_free(root) }
+        return body(root)
+    }
+
+    /// Calls `body` for each node on entering it, in document order.
+    private static func forEachNode(_ root: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { body(node) }
+        }
+    }
+
+    private static func block(_ node: OpaquePointer, kind: Block.Kind) -> Block {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let startLine = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        // cmark 0.30 has no accessor for "fenced": an indented block spans exactly its
+        // literal's lines, a fenced one also its fence lines.
+        let literalLines = literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        return Block(
+            kind: kind, startLine: startLine, endLine: endLine,
+            info: info, literal: literal, level: 0,
+            fenced: kind == .codeBlock && endLine - startLine + 1 > literalLines)
+    }
+
+    /// The concatenated text and code of a node's inline descendants.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        forEachNode(node) { child in
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,136 @@
+import Diagnostics
+import Foundation
+import Yams
+
+/// The YAML header of an article, between `---` lines at the very top.
+public struct FrontMatter: Hashable, Sendable {
+    /// Required: the article's title.
+    public var title: String?
+    /// Publication date as written (`2026-11-25`).
+    public var date: String?
+    /// Tags, from a YAML list or a comma-separated string.
+    public var tags: [String] = []
+    /// Language code; `en` unless given.
+    public var lang: String = "en"
+    /// One-paragraph summary for the index and feed.
+    public var summary: String?
+    /// Time limit in seconds for running the article's claims.
+    public var timeout: Double?
+
+    public init(title: String? = nil) { self.title = title }
+}
+
+/// Splits the front matter off an article and parses it.
+enum FrontMatterParser {
+    struct Result {
+        var frontMatter: FrontMatter
+        /// The source with the front matter lines blanked, so line numbers stay the same.
+        var body: String
+        var diagnostics: [Diagnostic]
+    }
+
+    static func parse(_ source: String, file: String) -> Result {
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var diagnostics: [Diagnostic] = []
+        var frontMatter = FrontMatter()
+        func at(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+        guard lines.first?.trimmingTrailingSpaces == "---" else {
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "frontmatter.missing", at: at(1),
+                    "article has no front matter, so no title",
+                    explanation: "start the file with three lines: ---, title: Your title, ---"))
+            return Result(frontMatter: frontMatter, body: source, diagnostics: diagnostics)
+        }
+        guard let closing = lines.indices.dropFirst().first(where: {
+            let l = lines[$0].trimmingTrailingSpaces
+            return l == "---" || l == "..."
+        }) else {
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "frontmatter.unclosed", at: at(1),
+                    "front matter opened with --- is never closed",
+                    explanation: "add a line with --- after the last front matter field"))
+            return Result(frontMatter: frontMatter, body: source, diagnostics: diagnostics)
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        for k in 0...closing { lines[k] = "" }
+        let body = lines.joined(separator: "\n")
+
+        do {
+            let node = try Yams.compose(yaml: yaml)
+            if let node, node.mapping == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "frontmatter.not-mapping", at: at(2),
+                        "front matter is not a list of `key: value` fields"))
+            }
+            let fields = node?.mapping
+            func line(of key: String) -> Int {
+                (fields?.keys.first { $0.string == key }?.mark?.line).map { $0 + 1 } ?? 1
+            }
+            frontMatter.title = fields?["title"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            frontMatter.date = fields?["date"]?.string
+            frontMatter.summary = fields?["summary"]?.string
+            if let lang = fields?["lang"]?.string { frontMatter.lang = lang }
+            if let tags = fields?["tags"] {
+                if let list = tags.sequence {
+                    frontMatter.tags = list.compactMap { $0.string }
+                } else if let text = tags.string {
+                    frontMatter.tags = text.split(separator: ",").map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }.filter { !$0.isEmpty }
+                }
+            }
+            if let timeout = fields?["timeout"] {
+                if let seconds = timeout.float, seconds > 0 {
+                    frontMatter.timeout = seconds
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, id: "frontmatter.timeout", at: at(line(of: "timeout")),
+                            "timeout must be a positive number of seconds, got '\(timeout.string ?? "?")'"))
+                }
+            }
+        } catch let error as YamlError {
+            diagnostics.append(yamlDiagnostic(error, file: file))
+        } catch {
+            diagnostics.append(
+                Diagnostic(.error, id: "frontmatter.yaml", at: at(2), "front matter: \(error)"))
+        }
+        if frontMatter.title == nil, !diagnostics.containsError {
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "frontmatter.title", at: at(1),
+                    "front matter has no title",
+                    explanation: "add a line `title: Your title` between the --- lines"))
+        }
+        return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
+    }
+
+    private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        let problem: String
+        let mark: Mark?
+        switch error {
+        case let .scanner(_, p, m, _), let .parser(_, p, m, _), let .composer(_, p, m, _):
+            (problem, mark) = (p, m)
+        default:
+            (problem, mark) = ("\(error)", nil)
+        }
+        // Marks count YAML lines from 1; the YAML starts on file line 2.
+        let line = (mark?.line ?? 1) + 1
+        return Diagnostic(
+            .error, id: "frontmatter.yaml",
+            at: SourceLocation(file: file, line: line, column: mark?.column),
+            "front matter is not valid YAML: \(problem)")
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,3 @@
+// Claim code imports only ClaimKit; the numeric core comes with it.
+@_exported import LinearAlgebra
+@_exported import Models

@@ -1,0 +1,68 @@
+/// The verdict of one claim.
+public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
+    case pass, fail, error, timeout
+}
+
+/// One claim's result, as a claim program reports it to the verifier.
+///
+/// This is the wire format between `ClaimKit` (inside claim programs) and `Verifier`,
+/// which never import each other: the program writes one JSON object per line
+/// (see ``ClaimEvent``) to the file named by the `LEMMA_RESULTS` environment variable.
+public struct ClaimRecord: Hashable, Sendable, Codable {
+    /// Line in the article where the claim call is written.
+    public var line: Int
+    /// Which call made it: `check`, `expectClose`, `property`, `output`.
+    public var kind: String
+    /// The author's label, or the empty string.
+    public var label: String
+    /// Pass, fail, error or timeout.
+    public var status: ClaimStatus
+    /// The computed value, formatted for people.
+    public var actual: String?
+    /// The value it was compared with, formatted for people.
+    public var expected: String?
+    /// Why it failed, or the largest difference and the tolerance.
+    public var detail: String?
+
+    public init(
+        line: Int, kind: String, label: String, status: ClaimStatus,
+        actual: String? = nil, expected: String? = nil, detail: String? = nil
+    ) {
+        self.line = line
+        self.kind = kind
+        self.label = label
+        self.status = status
+        self.actual = actual
+        self.expected = expected
+        self.detail = detail
+    }
+}
+
+/// One line of a claim program's result stream.
+public struct ClaimEvent: Hashable, Sendable, Codable {
+    /// What happened.
+    public enum Kind: String, Sendable, Codable {
+        /// A `swift check` block starts running; `line` is its first code line.
+        case block
+        /// A claim was decided; `claim` holds it.
+        case claim
+        /// The program ran to its end.
+        case end
+    }
+
+    /// Version of this format; bump it when a field changes meaning.
+    public static let formatVersion = 1
+
+    public var event: Kind
+    public var line: Int?
+    public var claim: ClaimRecord?
+
+    public init(event: Kind, line: Int? = nil, claim: ClaimRecord? = nil) {
+        self.event = event
+        self.line = line
+        self.claim = claim
+    }
+
+    /// Name of the environment variable that holds the path of the results file.
+    public static let resultsEnvironmentKey = "LEMMA_RESULTS"
+}

@@ -1,0 +1,49 @@
+extension Matrix {
+    @inline(__always)
+    static func requireSameShape(_ lhs: Matrix, _ rhs: Matrix, _ operation: String) {
+        precondition(
+            lhs.rows == rhs.rows && lhs.columns == rhs.columns,
+            "\(operation): shapes differ (\(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns))")
+    }
+
+    /// Applies `body` entry by entry to two matrices of the same shape.
+    func zipped(_ other: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
+        Matrix.requireSameShape(self, other, operation)
+        return Matrix(
+            rows: rows, columns: columns,
+            elements: zip(elements, other.elements).map { body($0, $1) })
+    }
+
+    /// Applies `body` to every entry.
+    public func map(_ body: (Double) -> Double) -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: elements.map(body))
+    }
+
+    public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipped(rhs, "Matrix +", +) }
+    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipped(rhs, "Matrix -", -) }
+    public static prefix func - (m: Matrix) -> Matrix { m.map { -$0 } }
+    public static func * (scalar: Double, m: Matrix) -> Matrix { m.map { scalar * $0 } }
+    public static func * (m: Matrix, scalar: Double) -> Matrix { m.map { $0 * scalar } }
+    public static func / (m: Matrix, scalar: Double) -> Matrix { m.map { $0 / scalar } }
+    public static func += (lhs: inout Matrix, rhs: Matrix) { lhs = lhs + rhs }
+    public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs = lhs - rhs }
+
+    /// Entry-wise (Hadamard) product.
+    public func hadamard(_ other: Matrix) -> Matrix { zipped(other, "Matrix.hadamard", *) }
+
+    /// The matrix product, computed by `cblas_dgemm`.
+    public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
+        precondition(
+            lhs.columns == rhs.rows,
+            "Matrix *: inner sizes differ (\(lhs.rows)×\(lhs.columns) times \(rhs.rows)×\(rhs.columns))")
+        return BLAS.gemm(lhs, rhs)
+    }
+
+    /// The matrix–vector product, computed by `cblas_dgemv`.
+    public static func * (lhs: Matrix, rhs: Vector) -> Vector {
+        precondition(
+            lhs.columns == rhs.count,
+            "Matrix * Vector: \(lhs.rows)×\(lhs.columns) matrix times vector of length \(rhs.count)")
+        return BLAS.gemv(lhs, rhs)
+    }
+}

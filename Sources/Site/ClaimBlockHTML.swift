@@ -1,0 +1,58 @@
+import Articles
+import Diagnostics
+
+/// The HTML that replaces a `swift check` block on its page: the code (unless hidden)
+/// and the verdict of every claim written in it.
+enum ClaimBlockHTML {
+    static func render(_ block: CodeBlock, claims: [ClaimRecord], articlePath: String) -> String {
+        let verdict = blockVerdict(claims)
+        var html = "<div class=\"claim-block \(verdict)\" id=\"L\(block.line)\">\n"
+        if block.isShown {
+            html += "<pre><code class=\"language-swift\">\(block.code.htmlEscaped)</code></pre>\n"
+        }
+        if !claims.isEmpty {
+            html += "<ul class=\"claims\">\n"
+            for claim in claims { html += item(claim, articlePath: articlePath) }
+            html += "</ul>\n"
+        }
+        return html + "</div>"
+    }
+
+    /// The overall class of a block: the worst verdict of its claims, or `unverified`.
+    static func blockVerdict(_ claims: [ClaimRecord]) -> String {
+        if claims.isEmpty { return "unverified" }
+        if claims.contains(where: { $0.status == .error || $0.status == .timeout }) { return "error" }
+        if claims.contains(where: { $0.status == .fail }) { return "fail" }
+        return "pass"
+    }
+
+    private static func item(_ claim: ClaimRecord, articlePath: String) -> String {
+        let mark = switch claim.status {
+        case .pass: "✓"
+        case .fail: "✗"
+        case .error, .timeout: "!"
+        }
+        let label = claim.label.isEmpty ? claim.kind : claim.label
+        var html = "<li class=\"claim \(claim.status.rawValue)\" title=\"\(claim.status.rawValue)\">"
+        html += "<span class=\"mark\" aria-label=\"\(claim.status.rawValue)\">\(mark)</span> "
+        html += "<span class=\"label\">\(label.htmlEscaped)</span> "
+        html += "<span class=\"where\">\(articlePath.htmlEscaped):\(claim.line)</span>"
+        if claim.status != .pass || claim.kind != "check" {
+            var parts: [String] = []
+            if let actual = claim.actual, claim.kind != "check" { parts.append("actual \(actual)") }
+            if let expected = claim.expected, claim.kind != "check" { parts.append("expected \(expected)") }
+            if let detail = claim.detail { parts.append(detail) }
+            if !parts.isEmpty {
+                html += "<details><summary>details</summary><pre>\(parts.joined(separator: "\n").htmlEscaped)</pre></details>"
+            }
+        }
+        return html + "</li>\n"
+    }
+
+    /// The claims whose line falls inside `block`'s code.
+    static func claims(in block: CodeBlock, from all: [ClaimRecord]) -> [ClaimRecord] {
+        let lineCount = block.code.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let lines = block.codeLine..<(block.codeLine + max(1, lineCount))
+        return all.filter { lines.contains($0.line) }
+    }
+}

@@ -1,0 +1,124 @@
+import Diagnostics
+import Foundation
+
+/// Where the built ClaimKit library lives and how `swiftc` compiles a claim program
+/// against it.
+///
+/// Claim programs link the `libClaimKit` of the same build that produced the running
+/// `lemma` (or test runner): its folder holds the library and `Modules/`. The C module
+/// maps that the Swift modules refer to (CLAPACK, swift-numerics' shims) are found in this
+/// package's sources and in the build's package checkouts.
+public struct ClaimLibrary: Sendable, Hashable {
+    /// Folder with `libClaimKit.so` and `Modules/`.
+    public var libraryDirectory: URL
+    /// `module.modulemap` files of the C modules that ClaimKit's dependencies import.
+    public var moduleMaps: [URL]
+    /// The compiler.
+    public var swiftc: URL
+
+    public init(libraryDirectory: URL, moduleMaps: [URL], swiftc: URL) {
+        self.libraryDirectory = libraryDirectory
+        self.moduleMaps = moduleMaps
+        self.swiftc = swiftc
+    }
+
+    /// Finds the library beside the running executable (or in `LEMMA_LIBRARY_DIR`).
+    ///
+    /// - Throws: a ``VerifierError`` that says how to build the library when it is missing.
+    public static func locate() throws -> ClaimLibrary {
+        let environment = ProcessInfo.processInfo.environment
+        let directory: URL
+        if let override = environment["LEMMA_LIBRARY_DIR"] {
+            directory = URL(fileURLWithPath: override)
+        } else {
+            directory = executableDirectory()
+        }
+        let library = directory.appendingPathComponent(libraryFileName)
+        guard FileManager.default.fileExists(atPath: library.path) else {
+            throw VerifierError.libraryMissing(directory.path)
+        }
+        return ClaimLibrary(
+            libraryDirectory: directory,
+            moduleMaps: cModuleMaps(buildDirectory: directory),
+            swiftc: try findSwiftc(environment))
+    }
+
+    /// The `swiftc` arguments that compile `source` into `output` against ClaimKit.
+    func arguments(source: String, output: String, optimize: Bool) -> [String] {
+        var args = [
+            "-swift-version", "5", "-diagnostic-style", "llvm",
+            "-I", libraryDirectory.appendingPathComponent("Modules").path,
+            "-L", libraryDirectory.path, "-lClaimKit",
+            "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
+        ]
+        for map in moduleMaps { args += ["-Xcc", "-fmodule-map-file=\(map.path)"] }
+        if optimize { args.append("-O") }
+        return args + [source, "-o", output]
+    }
+
+    /// A digest of the library's identity: changes whenever the library is rebuilt.
+    var fingerprint: String {
+        let path = libraryDirectory.appendingPathComponent(Self.libraryFileName).path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path)|\(size)|\(date)"
+    }
+
+    static var libraryFileName: String {
+        #if os(macOS)
+        "libClaimKit.dylib"
+        #else
+        "libClaimKit.so"
+        #endif
+    }
+
+    private static func executableDirectory() -> URL {
+        let path = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var directory = path.resolvingSymlinksInPath().deletingLastPathComponent()
+        // Test bundles on macOS sit one level deeper than executables.
+        if directory.path.contains(".xctest/") {
+            while directory.pathExtension != "xctest", directory.path != "/" {
+                directory.deleteLastPathComponent()
+            }
+            directory.deleteLastPathComponent()
+        }
+        return directory
+    }
+
+    /// The C module maps of this package (from the path this file was compiled at) and of
+    /// the package checkouts of the build that holds `buildDirectory`.
+    private static func cModuleMaps(buildDirectory: URL) -> [URL] {
+        let fm = FileManager.default
+        var maps: [URL] = []
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let ownMap = packageRoot.appendingPathComponent("Sources/CLAPACK/module.modulemap")
+        if fm.fileExists(atPath: ownMap.path) { maps.append(ownMap) }
+
+        // The scratch folder (.build, .build-x) is the nearest ancestor with `checkouts/`.
+        var scratch = buildDirectory
+        while scratch.path != "/" {
+            let checkouts = scratch.appendingPathComponent("checkouts")
+            if fm.fileExists(atPath: checkouts.path) {
+                let shim = checkouts.appendingPathComponent(
+                    "swift-numerics/Sources/_NumericsShims/include/module.modulemap")
+                if fm.fileExists(atPath: shim.path) { maps.append(shim) }
+                break
+            }
+            scratch.deleteLastPathComponent()
+        }
+        return maps
+    }
+
+    private static func findSwiftc(_ environment: [String: String]) throws -> URL {
+        if let explicit = environment["SWIFTC"] { return URL(fileURLWithPath: explicit) }
+        let candidates = (environment["PATH"] ?? "").split(separator: ":").map {
+            URL(fileURLWithPath: String($0)).appendingPathComponent("swiftc")
+        } + [URL(fileURLWithPath: "/opt/swift/usr/bin/swiftc"), URL(fileURLWithPath: "/usr/bin/swiftc")]
+        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
+            return found
+        }
+        throw VerifierError.compilerMissing
+    }
+}

@@ -1,0 +1,166 @@
+import Articles
+import Diagnostics
+import Foundation
+
+/// Verifies articles: for each, generates its claim program, compiles it against
+/// ClaimKit, runs it in its own process with a time limit and reads back the verdicts.
+/// Articles are independent: one that does not compile, crashes or hangs never stops the
+/// others.
+public struct Verifier: Sendable {
+    /// The site folder; claim programs run with it as working directory.
+    public var root: URL
+    /// The ClaimKit build to compile against.
+    public var library: ClaimLibrary
+    /// How many articles to compile and run at once.
+    public var jobs: Int
+    /// Time limit for an article whose front matter sets none.
+    public var defaultTimeout: Double = 120
+
+    public init(root: URL, library: ClaimLibrary, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.root = root
+        self.library = library
+        self.jobs = max(1, jobs)
+    }
+
+    /// Folder for generated programs and binaries.
+    var workDirectory: URL { root.appendingPathComponent(".build/lemma") }
+
+    /// Verifies every article; results come back in the order of `articles`.
+    public func verify(_ articles: [Article]) -> [ArticleResult] {
+        let results = ResultSlots(count: articles.count)
+        let gate = DispatchSemaphore(value: jobs)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+            gate.wait()
+            defer { gate.signal() }
+            results[index] = verify(articles[index])
+        }
+        return results.values
+    }
+
+    /// Verifies one article.
+    public func verify(_ article: Article) -> ArticleResult {
+        let started = Date()
+        var result = ArticleResult(path: article.path, diagnostics: article.diagnostics)
+        defer { result.seconds = Date().timeIntervalSince(started) }
+        let blocks = article.claimBlocks
+        guard let firstBlock = blocks.first else { return result }
+        let firstLocation = SourceLocation(file: article.path, line: firstBlock.codeLine)
+
+        let folder = workDirectory.appendingPathComponent(article.slug)
+        let sourceFile = folder.appendingPathComponent("main.swift")
+        let binary = folder.appendingPathComponent("claims")
+        let resultsFile = folder.appendingPathComponent("results.jsonl")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try ClaimProgramSource.make(for: article).write(to: sourceFile, atomically: true, encoding: .utf8)
+            try? FileManager.default.removeItem(at: binary)
+            try? FileManager.default.removeItem(at: resultsFile)
+        } catch {
+            result.diagnostics.append(
+                Diagnostic(.error, id: "verify.io", at: firstLocation, "cannot write the claim program: \(error)"))
+            return result
+        }
+
+        // Compile.
+        let compiled: Subprocess.Outcome
+        do {
+            compiled = try Subprocess.run(
+                library.swiftc,
+                library.arguments(source: sourceFile.path, output: binary.path, optimize: false),
+                in: root)
+        } catch {
+            result.diagnostics.append(
+                Diagnostic(.error, id: "compile.launch", at: firstLocation, "cannot start swiftc: \(error)"))
+            return result
+        }
+        result.diagnostics += CompilerDiagnostics.parse(
+            compiled.stderr + compiled.stdout, articlePath: article.path, fallback: firstLocation)
+        guard compiled.status == 0, FileManager.default.fileExists(atPath: binary.path) else {
+            if !result.diagnostics.contains(where: { $0.id == "compile.error" }) {
+                result.diagnostics.append(
+                    Diagnostic(
+                        .error, id: "compile.error", at: firstLocation,
+                        "the claim program did not compile (swiftc exit \(compiled.status))",
+                        explanation: compiled.stderr.isEmpty ? nil : compiled.stderr))
+            }
+            return result
+        }
+
+        // Run.
+        let timeout = blocks.compactMap(\.timeLimit).max() ?? article.frontMatter.timeout ?? defaultTimeout
+        let run: Subprocess.Outcome
+        do {
+            run = try Subprocess.run(
+                binary, [], in: root,
+                environment: [ClaimEvent.resultsEnvironmentKey: resultsFile.path], timeout: timeout)
+        } catch {
+            result.diagnostics.append(
+                Diagnostic(.error, id: "run.launch", at: firstLocation, "cannot start the claim program: \(error)"))
+            return result
+        }
+        result.stdout = run.stdout
+        let events = ResultStream.read(resultsFile)
+        result.claims = events.compactMap(\.claim)
+        if !events.contains(where: { $0.event == .end }) {
+            let line = events.last(where: { $0.event == .block })?.line ?? firstBlock.codeLine
+            let location = SourceLocation(file: article.path, line: line)
+            let (timedOut, summary) = stopReason(run, timeout: timeout)
+            result.diagnostics.append(
+                Diagnostic(
+                    .error, id: timedOut ? "run.timeout" : "run.crash", at: location, summary,
+                    explanation: run.stderr.isEmpty ? nil : lastLines(of: run.stderr, 8)))
+        }
+        return result
+    }
+
+    /// Whether the run timed out, and a sentence saying how it stopped.
+    private func stopReason(_ run: Subprocess.Outcome, timeout: Double) -> (Bool, String) {
+        if run.timedOut {
+            return (true, "the claims ran past their time limit of \(formatSeconds(timeout)) s in this block")
+        }
+        if run.signaled {
+            return (false, "the claim program crashed (signal \(run.status)) in this block")
+        }
+        return (false, "the claim program stopped (exit \(run.status)) in this block")
+    }
+}
+
+extension CodeBlock {
+    /// The block's own time limit, if its info string sets one.
+    var timeLimit: Double? {
+        if case let .check(_, timeout) = role { return timeout }
+        return nil
+    }
+}
+
+func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s)
+}
+
+func lastLines(of text: String, _ count: Int) -> String {
+    text.split(separator: "\n").suffix(count).joined(separator: "\n    ")
+}
+
+/// Reads the JSON-lines results file that a claim program writes; a torn last line
+/// (the program died mid-write) is ignored.
+enum ResultStream {
+    static func read(_ file: URL) -> [ClaimEvent] {
+        guard let data = try? Data(contentsOf: file) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: UInt8(ascii: "\n")).compactMap {
+            try? decoder.decode(ClaimEvent.self, from: Data($0))
+        }
+    }
+}
+
+/// Fixed slots that concurrent workers fill by index.
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ArticleResult?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    subscript(index: Int) -> ArticleResult? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[index] }
+        set { lock.lock(); slots[index] = newValue; lock.unlock() }
+    }
+    var values: [ArticleResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}

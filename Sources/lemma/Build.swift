@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Site
+import Verifier
+
+/// `lemma build`: verify, then write the site.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify every article and write the HTML site (default: site/public/).",
+        discussion: """
+            The site is written to a new folder that replaces the old one only when \
+            everything is written, so a failed build leaves the previous site intact. \
+            Failed claims show in red on their pages; with --strict they also make the \
+            command fail.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Output folder (default: ROOT/site/public).", valueName: "DIR"))
+    var out: String?
+
+    @Flag(help: "Exit with status 1 when any claim does not pass.")
+    var strict = false
+
+    @Option(help: "How many articles to compile and run at once (default: the core count).")
+    var jobs: Int?
+
+    @Flag(help: "No progress lines.")
+    var quiet = false
+
+    func run() throws {
+        let root = global.rootURL
+        let session = SiteSession(root: root, quiet: quiet)
+        session.progress(1, 4, "parse")
+        let articles = try session.loadArticles([])
+        session.progress(2, 4, "verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
+        let results = try session.verifier(jobs: jobs).verify(articles)
+        session.progress(3, 4, "render")
+        let pages = SiteRenderer().pages(articles, results: results)
+        let destination = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
+            ?? root.appendingPathComponent("site/public")
+        session.progress(4, 4, "write \(destination.path)")
+        try SiteWriter(destination: destination).write(pages: pages, files: SiteAssets.files())
+
+        for line in Summary.problemLines(results) { print(line) }
+        let summary = Summary(results)
+        print(summary.totalsLine)
+        if strict, !summary.isSuccess { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+
+/// The `lemma` command: verify Markdown math articles and build their site.
+@main
+struct Lemma: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lemma",
+        abstract: "Verify the claims of Markdown math articles and build a static site from them.",
+        discussion: """
+            A site folder holds articles/*.md (and optionally site/). Each article's \
+            `swift check` blocks are compiled and run; every check/expectClose call in them \
+            is a claim with a verdict.
+
+            Examples:
+              lemma check                          verify every article, print failures
+              lemma check articles/flows.md        verify one article
+              lemma build                          verify, then write site/public/
+              lemma --root ~/blog build --strict   fail when any claim does not pass
+            """,
+        subcommands: [Check.self, Build.self])
+
+    /// Runs the command line and exits with: 0 success, 1 a claim or article failed (or
+    /// Lemma could not run), 2 a usage error.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(GlobalOptions.hoistingRoot(arguments))
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode {
+                if code == .success { print(fullMessage(for: error)) }
+                Foundation.exit(code.rawValue)
+            }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data("lemma: \(message)\n".utf8))
+            Foundation.exit(code == .validationFailure ? 2 : 1)
+        }
+    }
+}
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder (with articles/).", valueName: "DIR"))
+    var root: String = "."
+
+    var rootURL: URL {
+        URL(fileURLWithPath: (root as NSString).expandingTildeInPath).standardizedFileURL
+    }
+
+    /// Lets `--root DIR` come before the subcommand (`lemma --root DIR check`) by moving
+    /// it after the subcommand's name, where the parser reads it.
+    static func hoistingRoot(_ arguments: [String]) -> [String] {
+        var args = arguments
+        var hoisted: [String] = []
+        while let first = args.first, first == "--root" || first.hasPrefix("--root=") {
+            hoisted.append(args.removeFirst())
+            if first == "--root", !args.isEmpty { hoisted.append(args.removeFirst()) }
+        }
+        guard !hoisted.isEmpty, !args.isEmpty else { return hoisted + args }
+        return [args[0]] + hoisted + args.dropFirst()
+    }
+}

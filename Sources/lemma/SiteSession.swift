@@ -1,0 +1,59 @@
+import Articles
+import Foundation
+import Verifier
+
+/// What `check` and `build` share: loading a site folder's articles and verifying them,
+/// with progress lines on standard error.
+struct SiteSession {
+    let root: URL
+    let quiet: Bool
+
+    func progress(_ step: Int, _ total: Int, _ message: String) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data("[\(step)/\(total)] \(message)\n".utf8))
+    }
+
+    /// Loads the articles named by `selection` (all when empty).
+    func loadArticles(_ selection: [String]) throws -> [Article] {
+        let all = try ArticleCatalog.paths(root: root)
+        var chosen = all
+        if !selection.isEmpty {
+            chosen = try selection.map { name in
+                let base = (name as NSString).lastPathComponent
+                let wanted = "articles/" + (base.hasSuffix(".md") ? base : base + ".md")
+                guard all.contains(wanted) else {
+                    let suggestion = all.min { editDistance($0, wanted) < editDistance($1, wanted) }
+                    throw ValidationError(
+                        "no article \(wanted) in \(root.path)"
+                            + (suggestion.map { "; did you mean \($0)?" } ?? ""))
+                }
+                return wanted
+            }
+        }
+        return chosen.map { ArticleCatalog.load($0, root: root) }
+    }
+
+    func verifier(jobs: Int?) throws -> Verifier {
+        try Verifier(
+            root: root, library: ClaimLibrary.locate(),
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+/// Levenshtein distance, for "did you mean".
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in 1...max(1, b.count) where !b.isEmpty {
+            let current = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = current
+        }
+    }
+    return row[b.count]
+}
+
+import ArgumentParser
