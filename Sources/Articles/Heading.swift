@@ -6,4 +6,10 @@ public struct Heading: Hashable, Sendable {
     public var text: String
     /// Source line.
     public var line: Int
+
+    public init(level: Int, text: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.line = line
+    }
 }

@@ -1,9 +1,11 @@
 /// How close two numbers must be for `expectClose` to pass:
 /// `|actual − expected| ≤ absolute + relative · |expected|`.
 ///
-/// A float literal means an absolute tolerance (`tolerance: 1e-9`). NaN never passes,
+/// A number literal means an absolute tolerance (`tolerance: 1e-9`, `tolerance: 0`). NaN never passes,
 /// whatever the tolerance; two infinities of the same sign are equal.
-public struct Tolerance: Hashable, Sendable, ExpressibleByFloatLiteral, CustomStringConvertible {
+public struct Tolerance: Hashable, Sendable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
+    CustomStringConvertible
+{
     /// The absolute part, `atol`.
     public var absolute: Double
     /// The relative part, `rtol`, scaled by `|expected|`.
@@ -16,6 +18,7 @@ public struct Tolerance: Hashable, Sendable, ExpressibleByFloatLiteral, CustomSt
     }
 
     public init(floatLiteral value: Double) { self.init(absolute: value) }
+    public init(integerLiteral value: Int) { self.init(absolute: Double(value)) }
 
     /// Only an absolute bound.
     public static func absolute(_ value: Double) -> Tolerance { Tolerance(absolute: value) }
@@ -32,6 +35,7 @@ public struct Tolerance: Hashable, Sendable, ExpressibleByFloatLiteral, CustomSt
     public func accepts(_ actual: Double, _ expected: Double) -> Bool {
         if actual.isNaN || expected.isNaN { return false }
         if actual == expected { return true }
+        if actual.isInfinite || expected.isInfinite { return false }
         return abs(actual - expected) <= bound(for: expected)
     }
 

@@ -41,8 +41,10 @@ extension Vector {
 
     /// The Euclidean norm `‖v‖₂`, computed without overflow for large entries.
     public var norm: Double {
-        let scale = elements.reduce(0) { Swift.max($0, abs($1)) }
-        guard scale > 0, scale.isFinite else { return scale }
+        let largest = elements.reduce(0) { Swift.max($0, abs($1)) }
+        guard largest > 0, largest.isFinite else { return largest }
+        // A power of two, so scaling is exact.
+        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
         let sum = elements.reduce(0) { $0 + ($1 / scale) * ($1 / scale) }
         return scale * sum.squareRoot()
     }

@@ -28,7 +28,8 @@ public struct SiteWriter {
             for (path, source) in files.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try fm.copyItem(at: source, to: url)
+                // Copy what a symlink points at (Debian links katex.min.js to katex.js).
+                try fm.copyItem(at: source.resolvingSymlinksInPath(), to: url)
             }
         } catch {
             try? fm.removeItem(at: staging)

@@ -92,7 +92,11 @@ public struct Verifier: Sendable {
         do {
             run = try Subprocess.run(
                 binary, [], in: root,
-                environment: [ClaimEvent.resultsEnvironmentKey: resultsFile.path], timeout: timeout)
+                environment: [
+                    ClaimEvent.resultsEnvironmentKey: resultsFile.path,
+                    // The runtime's one-line "Fatal error" report is what we show; no backtrace.
+                    "SWIFT_BACKTRACE": "enable=no",
+                ], timeout: timeout)
         } catch {
             result.diagnostics.append(
                 Diagnostic(.error, id: "run.launch", at: firstLocation, "cannot start the claim program: \(error)"))
@@ -102,26 +106,28 @@ public struct Verifier: Sendable {
         let events = ResultStream.read(resultsFile)
         result.claims = events.compactMap(\.claim)
         if !events.contains(where: { $0.event == .end }) {
-            let line = events.last(where: { $0.event == .block })?.line ?? firstBlock.codeLine
-            let location = SourceLocation(file: article.path, line: line)
-            let (timedOut, summary) = stopReason(run, timeout: timeout)
+            let blockLine = events.last(where: { $0.event == .block })?.line ?? firstBlock.codeLine
+            let crash = CrashReport(stderr: run.stderr, articleFileName: article.slug + ".md")
+            let location = SourceLocation(file: article.path, line: crash.line ?? blockLine)
+            var summary = stopReason(run, timeout: timeout)
+            if let message = crash.message { summary += ": \(message)" }
             result.diagnostics.append(
                 Diagnostic(
-                    .error, id: timedOut ? "run.timeout" : "run.crash", at: location, summary,
-                    explanation: run.stderr.isEmpty ? nil : lastLines(of: run.stderr, 8)))
+                    .error, id: run.timedOut ? "run.timeout" : "run.crash", at: location, summary,
+                    explanation: crash.message == nil && !run.stderr.isEmpty ? lastLines(of: run.stderr, 8) : nil))
         }
         return result
     }
 
-    /// Whether the run timed out, and a sentence saying how it stopped.
-    private func stopReason(_ run: Subprocess.Outcome, timeout: Double) -> (Bool, String) {
+    /// A sentence saying how the run stopped.
+    private func stopReason(_ run: Subprocess.Outcome, timeout: Double) -> String {
         if run.timedOut {
-            return (true, "the claims ran past their time limit of \(formatSeconds(timeout)) s in this block")
+            return "the claims ran past their time limit of \(formatSeconds(timeout)) s in this block"
         }
         if run.signaled {
-            return (false, "the claim program crashed (signal \(run.status)) in this block")
+            return "the claim program crashed (signal \(run.status)) in this block"
         }
-        return (false, "the claim program stopped (exit \(run.status)) in this block")
+        return "the claim program stopped (exit \(run.status)) in this block"
     }
 }
 

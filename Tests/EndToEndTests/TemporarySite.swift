@@ -1,0 +1,43 @@
+import Articles
+import Foundation
+import Verifier
+
+/// A site folder in the temporary directory, filled with the given articles, removed by
+/// the test that made it.
+struct TemporarySite {
+    let root: URL
+
+    init(_ articles: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("lemma-e2e-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in articles {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Loads and verifies every article, as `lemma check` does.
+    func verify() throws -> [ArticleResult] {
+        let articles = try ArticleCatalog.paths(root: root).map { ArticleCatalog.load($0, root: root) }
+        return try Verifier(root: root, library: ClaimLibrary.locate(), jobs: 2).verify(articles)
+    }
+
+    /// Runs the built `lemma` executable in this site.
+    func lemma(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let executable = try ClaimLibrary.locate().libraryDirectory.appendingPathComponent("lemma")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}

@@ -1,0 +1,149 @@
+import Diagnostics
+import Foundation
+import Testing
+import Verifier
+
+/// Articles run through the real compiler and ClaimKit library.
+@Suite struct VerifyArticleTests {
+    @Test func oneTrueAndOneFalseClaim() throws {
+        let site = try TemporarySite([
+            "small.md": """
+                ---
+                title: Small
+                ---
+                Two claims, one of them wrong.
+
+                ```swift check
+                let x = 2.0
+                check(x * x == 4, "square")
+                expectClose(x.squareRoot(), 1.5, tolerance: 1e-9, "root")
+                ```
+                """
+        ])
+        defer { site.remove() }
+        let results = try site.verify()
+        let claims = try #require(results.first).claims
+        #expect(claims.map(\.status) == [.pass, .fail])
+        #expect(claims.map(\.line) == [8, 9])
+        #expect(claims.map(\.label) == ["square", "root"])
+        #expect(claims[1].actual == "\(2.0.squareRoot())")
+        #expect(claims[1].expected == "1.5")
+        #expect(results[0].diagnostics.isEmpty)
+    }
+
+    @Test func blocksShareOneScopeAndUseTheNumericCore() throws {
+        let site = try TemporarySite([
+            "scope.md": """
+                ---
+                title: Scope
+                ---
+                ```swift check
+                let h = UnitVectorMap.householder(from: [1, 0], to: [0, 1])
+                ```
+
+                Prose between blocks.
+
+                ```swift check
+                expectClose(h * Vector([1, 0]), [0, 1], tolerance: 1e-15, "H e1 = e2")
+                ```
+                """
+        ])
+        defer { site.remove() }
+        let result = try #require(try site.verify().first)
+        #expect(result.claims.map(\.status) == [.pass])
+        #expect(result.claims.map(\.line) == [11])
+    }
+
+    @Test func compileErrorAtArticleLineDoesNotStopOtherArticles() throws {
+        let site = try TemporarySite([
+            "broken.md": """
+                ---
+                title: Broken
+                ---
+                ```swift check
+                let y: Int = "not a number"
+                ```
+                """,
+            "fine.md": "---\ntitle: Fine\n---\n```swift check\ncheck(true, \"fine\")\n```\n",
+        ])
+        defer { site.remove() }
+        let results = try site.verify()
+        #expect(results.map(\.path) == ["articles/broken.md", "articles/fine.md"])
+        let error = try #require(results[0].diagnostics.first)
+        #expect(error.id == "compile.error")
+        #expect(error.location == SourceLocation(file: "articles/broken.md", line: 5, column: 14))
+        #expect(results[1].claims.map(\.status) == [.pass])
+    }
+
+    @Test func trapInTheMiddleBlockKeepsEarlierVerdictsAndNamesTheBlock() throws {
+        let site = try TemporarySite([
+            "trap.md": """
+                ---
+                title: Trap
+                ---
+                ```swift check
+                check(true, "before")
+                ```
+
+                ```swift check
+                let xs = [1, 2, 3]
+                print(xs[5])
+                ```
+
+                ```swift check
+                check(true, "after")
+                ```
+                """
+        ])
+        defer { site.remove() }
+        let result = try #require(try site.verify().first)
+        #expect(result.claims.map(\.label) == ["before"])
+        let crash = try #require(result.diagnostics.first)
+        #expect(crash.id == "run.crash")
+        #expect(crash.location.line == 9)
+        #expect(crash.summary.hasSuffix("in this block: Index out of range"))
+    }
+
+    @Test func timeLimitStopsAnEndlessLoop() throws {
+        let site = try TemporarySite([
+            "loop.md": """
+                ---
+                title: Loop
+                timeout: 1
+                ---
+                ```swift check
+                var i = 0
+                while i >= 0 { i = (i + 1) % 10 }
+                ```
+                """
+        ])
+        defer { site.remove() }
+        let result = try #require(try site.verify().first)
+        #expect(result.diagnostics.map(\.id) == ["run.timeout"])
+        #expect(result.diagnostics.first?.location.line == 6)
+    }
+}
+
+@Suite struct CrashLocationTests {
+    @Test func fatalErrorInAuthorCodeIsReportedAtItsOwnLine() throws {
+        let site = try TemporarySite([
+            "fatal.md": """
+                ---
+                title: Fatal
+                ---
+                ```swift check
+                let n = 3
+                if n == 3 {
+                    fatalError("n must not be 3")
+                }
+                ```
+                """
+        ])
+        defer { site.remove() }
+        let result = try #require(try site.verify().first)
+        // The compiler also warns that the ClaimProgram.end() after the block is unreachable.
+        let crash = try #require(result.diagnostics.first { $0.id == "run.crash" })
+        #expect(crash.location.line == 7)
+        #expect(crash.summary.hasSuffix(": n must not be 3"))
+    }
+}

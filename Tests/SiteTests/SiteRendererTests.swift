@@ -1,0 +1,109 @@
+import Articles
+import Diagnostics
+import Foundation
+import Testing
+import Verifier
+@testable import Site
+
+@Suite struct SiteRendererTests {
+    let article = ArticleParser.parse("""
+        ---
+        title: "Reflections <&> rotations"
+        date: 2026-11-25
+        ---
+        The map $T_1$ is *orthogonal*.
+
+        ```swift check
+        check(true, "ok")
+        check(false, "<script>alert(1)</script>")
+        ```
+        """, path: "articles/r.md")
+
+    var result: ArticleResult {
+        ArticleResult(path: "articles/r.md", claims: [
+            ClaimRecord(line: 8, kind: "check", label: "ok", status: .pass),
+            ClaimRecord(line: 9, kind: "check", label: "<script>alert(1)</script>", status: .fail, detail: "x < y"),
+        ])
+    }
+
+    @Test func articlePageShowsVerdictsMathAndEscapesClaimText() {
+        let html = SiteRenderer().articlePage(article, result: result)
+        #expect(html.contains("<title>Reflections &lt;&amp;&gt; rotations</title>"))
+        #expect(html.contains("<span class=\"math inline\">T_1</span>"))
+        #expect(html.contains("<em>orthogonal</em>"))
+        #expect(html.contains("class=\"claim-block fail\" id=\"L7\""))
+        #expect(html.contains("<li class=\"claim pass\""))
+        #expect(html.contains("<li class=\"claim fail\""))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("x &lt; y"))
+        #expect(html.contains("katex/katex.min.js"))
+        #expect(html.contains("1 of 2 claims failed"))
+    }
+
+    @Test func indexListsArticlesWithStatus() {
+        let pages = SiteRenderer().pages([article], results: [result])
+        #expect(Set(pages.keys) == ["index.html", "r.html"])
+        #expect(pages["index.html"]!.contains("<a href=\"r.html\">Reflections &lt;&amp;&gt; rotations</a>"))
+        #expect(pages["index.html"]!.contains("status fail"))
+    }
+
+    @Test func unverifiedArticleSaysSo() {
+        let html = SiteRenderer().articlePage(article, result: nil)
+        #expect(html.contains("not verified"))
+        #expect(html.contains("claim-block unverified"))
+    }
+
+    @Test func hiddenBlockShowsVerdictsButNoCode() {
+        let hidden = ArticleParser.parse("---\ntitle: H\n---\n```swift check hide\ncheck(true, \"secret\")\n```\n", path: "articles/h.md")
+        let html = SiteRenderer().articlePage(
+            hidden, result: ArticleResult(path: "articles/h.md", claims: [ClaimRecord(line: 5, kind: "check", label: "secret", status: .pass)]))
+        #expect(!html.contains("check(true"))
+        #expect(html.contains("<span class=\"label\">secret</span>"))
+    }
+
+    @Test func diagnosticsAppearOnThePage() {
+        let broken = ArticleParser.parse("---\ndate: 1\n---\n", path: "articles/b.md")
+        let html = SiteRenderer().articlePage(broken, result: nil)
+        #expect(html.contains("articles/b.md:1: error: front matter has no title"))
+    }
+}
+
+@Suite struct SiteWriterTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lemma-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func writesPagesAndReplacesThePreviousSite() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("public")
+        try SiteWriter(destination: out).write(pages: ["index.html": "one", "old.html": "x"], files: [:])
+        try SiteWriter(destination: out).write(pages: ["index.html": "two"], files: [:])
+        #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("old.html").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
+    }
+
+    @Test func aFailedWriteLeavesThePreviousSiteIntact() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("public")
+        try SiteWriter(destination: out).write(pages: ["index.html": "good"], files: [:])
+        let missing = root.appendingPathComponent("no-such-file.css")
+        #expect(throws: (any Error).self) {
+            try SiteWriter(destination: out).write(pages: ["index.html": "bad"], files: ["a.css": missing])
+        }
+        #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8) == "good")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
+    }
+
+    @Test func assetsIncludeThemeAndKaTeX() throws {
+        let files = try SiteAssets.files()
+        #expect(files["assets/lemma.css"] != nil)
+        #expect(files["katex/katex.min.js"] != nil)
+        #expect(files.keys.contains { $0.hasPrefix("katex/fonts/") })
+    }
+}

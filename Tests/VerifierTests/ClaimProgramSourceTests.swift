@@ -1,0 +1,84 @@
+import Articles
+import Diagnostics
+import Testing
+@testable import Verifier
+
+@Suite struct ClaimProgramSourceTests {
+    @Test func everyBlockIsAnchoredAtItsArticleLine() {
+        let article = ArticleParser.parse("""
+            ---
+            title: T
+            ---
+            ```swift check
+            let x = 1
+            ```
+
+            ```swift
+            not run
+            ```
+
+            ```swift check hide
+            check(x == 1)
+            ```
+            """, path: "articles/t.md")
+        let source = ClaimProgramSource.make(for: article)
+        #expect(source.contains("ClaimProgram.beginBlock(line: 5)\n#sourceLocation(file: \"articles/t.md\", line: 5)\nlet x = 1\n#sourceLocation()\n"))
+        #expect(source.contains("#sourceLocation(file: \"articles/t.md\", line: 13)\ncheck(x == 1)\n"))
+        #expect(!source.contains("not run"))
+        #expect(source.hasSuffix("ClaimProgram.end()\n"))
+    }
+}
+
+@Suite struct CompilerDiagnosticsTests {
+    let fallback = SourceLocation(file: "articles/t.md", line: 5)
+
+    @Test func errorsAndWarningsAtArticleLinesWithQuotedSource() {
+        let output = """
+            articles/t.md:7:14: error: cannot convert value of type 'String' to specified type 'Int'
+            let y: Int = "no"
+                         ^~~~
+            articles/t.md:9:5: warning: initialization of variable 'z' was never used
+            var z = 3
+                ^
+            """
+        let ds = CompilerDiagnostics.parse(output, articlePath: "articles/t.md", fallback: fallback)
+        #expect(ds.map(\.severity) == [.error, .warning])
+        #expect(ds[0].location == SourceLocation(file: "articles/t.md", line: 7, column: 14))
+        #expect(ds[0].summary == "cannot convert value of type 'String' to specified type 'Int'")
+        #expect(ds[0].explanation == "let y: Int = \"no\"\n                 ^~~~")
+        #expect(ds[1].location.line == 9)
+    }
+
+    @Test func messagesAboutOtherFilesGoToTheFirstBlock() {
+        let output = "/tmp/x/main.swift:3:1: error: expressions are not allowed at the top level\n"
+        let ds = CompilerDiagnostics.parse(output, articlePath: "articles/t.md", fallback: fallback)
+        #expect(ds.map(\.location) == [fallback])
+    }
+}
+
+@Suite struct SummaryTests {
+    func result(_ statuses: [ClaimStatus], errors: Int = 0) -> ArticleResult {
+        ArticleResult(
+            path: "articles/a.md",
+            claims: statuses.enumerated().map {
+                ClaimRecord(line: 10 + $0.offset, kind: "check", label: "c\($0.offset)", status: $0.element)
+            },
+            diagnostics: (0..<errors).map { _ in
+                Diagnostic(.error, id: "compile.error", at: SourceLocation(file: "articles/a.md", line: 3), "bad")
+            })
+    }
+
+    @Test func totalsLine() {
+        #expect(Summary([result([.pass, .pass])]).totalsLine == "2 passed, 0 failed")
+        #expect(Summary([result([.pass, .fail])]).totalsLine == "1 passed, 1 failed")
+        #expect(Summary([result([.pass]), result([], errors: 1)]).totalsLine == "1 passed, 0 failed, 1 error")
+        #expect(Summary([result([.timeout], errors: 1)]).totalsLine == "0 passed, 0 failed, 2 errors")
+        #expect(Summary([result([.pass])]).isSuccess)
+        #expect(!Summary([result([.fail])]).isSuccess)
+    }
+
+    @Test func oneLinePerFailingClaim() {
+        let lines = Summary.problemLines([result([.pass, .fail])])
+        #expect(lines == ["articles/a.md:11: FAIL c1"])
+    }
+}
