@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// How close two numbers must be for `expectClose` to pass:
 /// `|actual − expected| ≤ absolute + relative · |expected|`.
 ///
@@ -33,10 +35,7 @@ public struct Tolerance: Hashable, Sendable, ExpressibleByFloatLiteral, Expressi
 
     /// Whether `actual` is within tolerance of `expected`.
     public func accepts(_ actual: Double, _ expected: Double) -> Bool {
-        if actual.isNaN || expected.isNaN { return false }
-        if actual == expected { return true }
-        if actual.isInfinite || expected.isInfinite { return false }
-        return abs(actual - expected) <= bound(for: expected)
+        actual.isClose(to: expected, absolute: absolute, relative: relative)
     }
 
     public var description: String {

@@ -84,3 +84,19 @@ extension Matrix {
         Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in generator.normal() })
     }
 }
+
+extension Matrix {
+    /// A random `n × n` orthogonal matrix, distributed by Haar measure: the `Q` of the QR
+    /// factorisation of a Gaussian matrix, with column signs fixed so that `R` has a
+    /// positive diagonal.
+    public static func randomOrthogonal(_ n: Int, using generator: inout SeededGenerator) -> Matrix {
+        let g = randomNormal(n, n, using: &generator)
+        // A Gaussian matrix is finite, so qr cannot throw.
+        guard var (q, r) = try? g.qr() else { preconditionFailure("randomOrthogonal: QR failed") }
+        for j in 0..<n where r[j, j] < 0 {
+            for i in 0..<n { q[i, j] = -q[i, j] }
+            r[j, j] = -r[j, j]
+        }
+        return q
+    }
+}
