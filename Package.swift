@@ -47,6 +47,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Benchmarks (run through Benchmarks/*.py, built in release mode).
+        .executableTarget(
+            name: "LinearAlgebraBenchmark", dependencies: ["LinearAlgebra"],
+            path: "Benchmarks/LinearAlgebraBenchmark"),
+
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),

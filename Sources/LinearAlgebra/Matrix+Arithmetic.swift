@@ -19,8 +19,23 @@ extension Matrix {
         Matrix(rows: rows, columns: columns, elements: elements.map(body))
     }
 
-    public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipped(rhs, "Matrix +", +) }
-    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipped(rhs, "Matrix -", -) }
+    /// Whether this is the 0×0 matrix, which acts as the additive zero of every shape
+    /// (``zero``, for automatic differentiation).
+    var isZeroShape: Bool { rows == 0 && columns == 0 }
+
+    /// Entry-wise sum; the 0×0 matrix acts as zero.
+    public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
+        if lhs.isZeroShape { return rhs }
+        if rhs.isZeroShape { return lhs }
+        return lhs.zipped(rhs, "Matrix +", +)
+    }
+
+    /// Entry-wise difference; the 0×0 matrix acts as zero.
+    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
+        if rhs.isZeroShape { return lhs }
+        if lhs.isZeroShape { return -rhs }
+        return lhs.zipped(rhs, "Matrix -", -)
+    }
     public static prefix func - (m: Matrix) -> Matrix { m.map { -$0 } }
     public static func * (scalar: Double, m: Matrix) -> Matrix { m.map { scalar * $0 } }
     public static func * (m: Matrix, scalar: Double) -> Matrix { m.map { $0 * scalar } }

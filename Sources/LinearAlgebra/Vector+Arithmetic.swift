@@ -6,12 +6,19 @@ extension Vector {
             "\(operation): vector lengths differ (\(lhs.count) and \(rhs.count))")
     }
 
+    /// Entry-wise sum. The empty vector is the additive zero (``zero``): adding it to a
+    /// vector of any length gives that vector — what automatic differentiation needs.
     public static func + (lhs: Vector, rhs: Vector) -> Vector {
+        if lhs.isEmpty { return rhs }
+        if rhs.isEmpty { return lhs }
         requireSameLength(lhs, rhs, "Vector +")
         return Vector(zip(lhs.elements, rhs.elements).map { $0 + $1 })
     }
 
+    /// Entry-wise difference; the empty vector acts as zero, as for `+`.
     public static func - (lhs: Vector, rhs: Vector) -> Vector {
+        if rhs.isEmpty { return lhs }
+        if lhs.isEmpty { return -rhs }
         requireSameLength(lhs, rhs, "Vector -")
         return Vector(zip(lhs.elements, rhs.elements).map { $0 - $1 })
     }

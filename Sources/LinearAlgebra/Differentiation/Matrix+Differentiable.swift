@@ -1,0 +1,84 @@
+import _Differentiation
+
+/// `Matrix` is its own tangent space; the 0×0 matrix is the zero tangent.
+extension Matrix: Differentiable, AdditiveArithmetic {
+    public typealias TangentVector = Matrix
+    public static var zero: Matrix { Matrix(rows: 0, columns: 0) }
+    public mutating func move(by offset: Matrix) { self = self + offset }
+}
+
+extension Matrix {
+    /// The sum of the entries.
+    @differentiable(reverse)
+    public func sum() -> Double { elements.reduce(0, +) }
+
+    @derivative(of: sum)
+    public func _vjpSum() -> (value: Double, pullback: (Double) -> Matrix) {
+        let (r, c) = (rows, columns)
+        return (sum(), { d in Matrix(rows: r, columns: c, repeating: d) })
+    }
+
+    @derivative(of: +)
+    public static func _vjpAdd(_ lhs: Matrix, _ rhs: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (lhs + rhs, { d in (d, d) })
+    }
+
+    @derivative(of: -)
+    public static func _vjpSubtract(_ lhs: Matrix, _ rhs: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (lhs - rhs, { d in (d, -d) })
+    }
+
+    @derivative(of: -)
+    public static func _vjpNegate(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+        (-m, { d in -d })
+    }
+
+    @derivative(of: *)
+    public static func _vjpScale(_ scalar: Double, _ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Double, Matrix)) {
+        (scalar * m, { d in (d.hadamard(m).sum(), scalar * d) })
+    }
+
+    /// `C = A B`: `Ā = C̄ Bᵀ`, `B̄ = Aᵀ C̄` (two more `dgemm` calls).
+    @derivative(of: *)
+    public static func _vjpMatmul(_ lhs: Matrix, _ rhs: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (lhs * rhs, { d in (d * rhs.transposed, lhs.transposed * d) })
+    }
+
+    /// `y = A x`: `Ā = ȳ xᵀ`, `x̄ = Aᵀ ȳ`.
+    @derivative(of: *)
+    public static func _vjpMatvec(_ lhs: Matrix, _ rhs: Vector) -> (value: Vector, pullback: (Vector) -> (Matrix, Vector)) {
+        (lhs * rhs, { d in (d.outer(rhs), lhs.transposed * d) })
+    }
+
+    @derivative(of: transposed)
+    public func _vjpTransposed() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+        (transposed, { d in d.transposed })
+    }
+
+    @derivative(of: hadamard)
+    public func _vjpHadamard(_ other: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (hadamard(other), { d in (d.hadamard(other), d.hadamard(self)) })
+    }
+
+    /// `log|det A|`, differentiably: its gradient is `A⁻ᵀ` — the Jacobian term of
+    /// normalising flows. Throws nothing: a singular matrix gives `-∞`.
+    @differentiable(reverse)
+    public func logAbsDeterminant() -> Double {
+        (try? signAndLogAbsDeterminant().logAbs) ?? .nan
+    }
+
+    @derivative(of: logAbsDeterminant)
+    public func _vjpLogAbsDeterminant() -> (value: Double, pullback: (Double) -> Matrix) {
+        let value = logAbsDeterminant()
+        let inverseTransposed = (try? inverse().transposed) ?? Matrix(rows: rows, columns: columns, repeating: .nan)
+        return (value, { d in d * inverseTransposed })
+    }
+}
+
+extension Vector {
+    /// The outer product, differentiably.
+    @derivative(of: outer)
+    public func _vjpOuter(_ other: Vector) -> (value: Matrix, pullback: (Matrix) -> (Vector, Vector)) {
+        (outer(other), { d in (d * other, d.transposed * self) })
+    }
+}
