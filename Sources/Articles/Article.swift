@@ -21,6 +21,8 @@ public struct Article: Sendable {
     public var codeBlocks: [CodeBlock]
     /// Section headings, in order.
     public var headings: [Heading]
+    /// The prose's inline values (`` `= expr` ``), in order.
+    public var inlineValues: [InlineValue]
     /// Problems found while parsing.
     public var diagnostics: [Diagnostic]
 
@@ -29,4 +31,11 @@ public struct Article: Sendable {
 
     /// The blocks the verifier runs, in order.
     public var claimBlocks: [CodeBlock] { codeBlocks.filter(\.isClaimCode) }
+
+    /// The `output` block that directly follows `block`, if any.
+    public func outputBlock(after block: CodeBlock) -> CodeBlock? {
+        guard let k = codeBlocks.firstIndex(of: block), k + 1 < codeBlocks.count,
+              codeBlocks[k + 1].role == .output else { return nil }
+        return codeBlocks[k + 1]
+    }
 }

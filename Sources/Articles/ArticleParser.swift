@@ -19,6 +19,7 @@ public enum ArticleParser {
         var diagnostics = front.diagnostics + protected.diagnostics
         var codeBlocks: [CodeBlock] = []
         var headings: [Heading] = []
+        var inlineValues: [InlineValue] = []
         for block in CMark.blocks(of: protected.text) {
             switch block.kind {
             case .codeBlock:
@@ -29,12 +30,15 @@ public enum ArticleParser {
                 codeBlocks.append(
                     CodeBlock(
                         line: block.startLine, codeLine: block.fenced ? block.startLine + 1 : block.startLine,
+                        endLine: block.endLine,
                         info: block.info, language: language, role: role, code: block.literal))
             case .heading:
                 headings.append(
                     Heading(
                         level: block.level, text: MathRestorer.plainText(block.literal, math: protected.spans),
                         line: block.startLine))
+            case .inlineValue:
+                inlineValues.append(InlineValue(index: inlineValues.count, expression: block.literal, line: block.startLine))
             case .htmlBlock, .other:
                 break
             }
@@ -44,7 +48,7 @@ public enum ArticleParser {
         return Article(
             path: path, slug: slug(of: path), frontMatter: front.frontMatter,
             markdown: protected.text, math: protected.spans, codeBlocks: codeBlocks,
-            headings: headings, diagnostics: diagnostics)
+            headings: headings, inlineValues: inlineValues, diagnostics: diagnostics)
     }
 
     /// An `output` block must follow a `swift check` block directly.

@@ -16,6 +16,8 @@ public struct CodeBlock: Hashable, Sendable {
     public var line: Int
     /// Line of the first line of code.
     public var codeLine: Int
+    /// Last line of the block (its closing fence, when it has one).
+    public var endLine: Int
     /// The whole info string, as written.
     public var info: String
     /// The first word of the info string (`swift`, `output`, `python`), or "".

@@ -52,7 +52,14 @@ extension Article {
     /// The article as HTML (cmark, like `cmark --unsafe`), with code blocks replaced where
     /// `codeBlocks` has HTML for their first line (an empty string drops the block), and
     /// each formula replaced by `renderMath(span)`.
-    public func html(replacingCodeBlocks codeBlocks: [Int: String], renderMath: (MathSpan) -> String) -> String {
-        MathRestorer.restore(CMark.html(of: markdown, replacingCodeBlocks: codeBlocks), math: math, render: renderMath)
+    ///
+    /// Inline value `k` is replaced by `inlineValues(k)` when that is not nil.
+    public func html(
+        replacingCodeBlocks codeBlocks: [Int: String], inlineValues: (Int) -> String? = { _ in nil },
+        renderMath: (MathSpan) -> String
+    ) -> String {
+        MathRestorer.restore(
+            CMark.html(of: markdown, replacingCodeBlocks: codeBlocks, inlineValues: inlineValues),
+            math: math, render: renderMath)
     }
 }

@@ -8,13 +8,9 @@ import Diagnostics
 /// - Returns: whether the claim passed, so that later code can depend on it.
 @discardableResult
 public func check(_ condition: Bool, _ label: String = "", line: Int = #line) -> Bool {
-    ClaimRecorder.shared.record(
-        ClaimEvent(
-            event: .claim,
-            claim: ClaimRecord(
-                line: line, kind: "check", label: label, status: condition ? .pass : .fail,
-                actual: String(condition), expected: "true",
-                detail: condition ? nil : "the condition is false")))
+    ClaimRecorder.shared.claim(
+        line: line, kind: "check", label: label, passed: condition,
+        detail: condition ? nil : "the condition is false")
     return condition
 }
 
@@ -27,12 +23,9 @@ public func expectClose(
 ) -> Bool {
     let passed = tolerance.accepts(actual, expected)
     let difference = abs(actual - expected)
-    ClaimRecorder.shared.record(
-        ClaimEvent(
-            event: .claim,
-            claim: ClaimRecord(
-                line: line, kind: "expectClose", label: label, status: passed ? .pass : .fail,
-                actual: "\(actual)", expected: "\(expected)",
-                detail: "difference \(difference), allowed \(tolerance.bound(for: expected)) (\(tolerance))")))
+    ClaimRecorder.shared.claim(
+        line: line, kind: "expectClose", label: label, passed: passed,
+        actual: "\(actual)", expected: "\(expected)",
+        detail: "difference \(difference), allowed \(tolerance.bound(for: expected)) (\(tolerance))")
     return passed
 }

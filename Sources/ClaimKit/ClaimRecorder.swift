@@ -13,6 +13,8 @@ final class ClaimRecorder: @unchecked Sendable {
     private let sink: UnsafeMutablePointer<FILE>?
     private let encoder: JSONEncoder
     private(set) var failures = 0
+    /// When the last claim finished or the current block started.
+    private var lastMark = Date()
 
     private init() {
         encoder = JSONEncoder()
@@ -24,9 +26,26 @@ final class ClaimRecorder: @unchecked Sendable {
         }
     }
 
+    /// Records a claim's verdict, timing it from the previous mark.
+    func claim(
+        line: Int, kind: String, label: String, passed: Bool,
+        actual: String? = nil, expected: String? = nil, detail: String? = nil
+    ) {
+        let now = Date()
+        let seconds = now.timeIntervalSince(lock.withLock { lastMark })
+        record(
+            ClaimEvent(
+                event: .claim,
+                claim: ClaimRecord(
+                    line: line, kind: kind, label: label, status: passed ? .pass : .fail,
+                    actual: actual, expected: expected, detail: detail, seconds: seconds)))
+        lock.withLock { lastMark = Date() }
+    }
+
     func record(_ event: ClaimEvent) {
         lock.lock()
         defer { lock.unlock() }
+        if event.event == .block { lastMark = Date() }
         if let claim = event.claim, claim.status != .pass { failures += 1 }
         guard let sink else {
             if let claim = event.claim {

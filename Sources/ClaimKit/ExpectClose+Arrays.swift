@@ -27,12 +27,9 @@ private func recordEntrywise(
     } else {
         detail = "largest difference \(largest) (\(tolerance))"
     }
-    ClaimRecorder.shared.record(
-        ClaimEvent(
-            event: .claim,
-            claim: ClaimRecord(
-                line: line, kind: kind, label: label, status: passed ? .pass : .fail,
-                actual: actualText, expected: expectedText, detail: detail)))
+    ClaimRecorder.shared.claim(
+        line: line, kind: kind, label: label, passed: passed,
+        actual: actualText, expected: expectedText, detail: detail)
     return passed
 }
 
@@ -65,4 +62,44 @@ public func expectClose(
         position: { "(\($0 / max(1, actual.columns)), \($0 % max(1, actual.columns)))" },
         actualText: actual.description, expectedText: expected.description,
         tolerance: tolerance, label: label, line: line)
+}
+
+/// Records a claim that two complex numbers agree: `|a − e| ≤ atol + rtol · |e|` on the
+/// modulus of the difference; NaN parts never pass.
+@discardableResult
+public func expectClose(
+    _ actual: Complex<Double>, _ expected: Complex<Double>, tolerance: Tolerance = .standard,
+    _ label: String = "", line: Int = #line
+) -> Bool {
+    expectClose([actual], [expected], tolerance: tolerance, label, line: line)
+}
+
+/// Records a claim that two lists of complex numbers (eigenvalues, say) agree entry by
+/// entry, comparing the modulus of each difference with the tolerance.
+@discardableResult
+public func expectClose(
+    _ actual: [Complex<Double>], _ expected: [Complex<Double>], tolerance: Tolerance = .standard,
+    _ label: String = "", line: Int = #line
+) -> Bool {
+    let sameCount = actual.count == expected.count
+    let differences = sameCount ? zip(actual, expected).map { ($0 - $1).length } : []
+    let bounds = sameCount ? expected.map { tolerance.bound(for: $0.length) } : []
+    var worst: (Int, Double)?
+    for (i, d) in differences.enumerated() where !(d <= bounds[i]) {
+        if worst == nil || d - bounds[i] > worst!.1 { worst = (i, d.isNaN ? .infinity : d - bounds[i]) }
+    }
+    let passed = sameCount && worst == nil
+    let detail: String
+    if !sameCount {
+        detail = "lengths differ: \(actual.count) and \(expected.count)"
+    } else if let (i, _) = worst {
+        detail = "largest violation at entry \(i): |difference| \(differences[i]), allowed \(bounds[i]) (\(tolerance))"
+    } else {
+        detail = "largest |difference| \(differences.max() ?? 0) (\(tolerance))"
+    }
+    func text(_ zs: [Complex<Double>]) -> String { "[" + zs.map(ValueFormat.complex).joined(separator: ", ") + "]" }
+    ClaimRecorder.shared.claim(
+        line: line, kind: "expectClose", label: label, passed: passed,
+        actual: text(actual), expected: text(expected), detail: detail)
+    return passed
 }

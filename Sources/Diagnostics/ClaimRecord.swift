@@ -23,10 +23,12 @@ public struct ClaimRecord: Hashable, Sendable, Codable {
     public var expected: String?
     /// Why it failed, or the largest difference and the tolerance.
     public var detail: String?
+    /// Seconds since the previous claim (or the start of its block) finished.
+    public var seconds: Double?
 
     public init(
         line: Int, kind: String, label: String, status: ClaimStatus,
-        actual: String? = nil, expected: String? = nil, detail: String? = nil
+        actual: String? = nil, expected: String? = nil, detail: String? = nil, seconds: Double? = nil
     ) {
         self.line = line
         self.kind = kind
@@ -35,6 +37,12 @@ public struct ClaimRecord: Hashable, Sendable, Codable {
         self.actual = actual
         self.expected = expected
         self.detail = detail
+        self.seconds = seconds
+    }
+
+    /// A stable identifier: `article:line` plus `:label` when there is one.
+    public func id(article: String) -> String {
+        label.isEmpty ? "\(article):\(line)" : "\(article):\(line):\(label)"
     }
 }
 
@@ -46,6 +54,12 @@ public struct ClaimEvent: Hashable, Sendable, Codable {
         case block
         /// A claim was decided; `claim` holds it.
         case claim
+        /// `show(value, label:)`: `text` holds TeX, `label` the label.
+        case show
+        /// `figure(caption) { ... }`: `text` holds SVG, `label` the caption.
+        case figure
+        /// An inline value of the prose: `index` says which, `text` is the formatted value.
+        case inline
         /// The program ran to its end.
         case end
     }
@@ -56,12 +70,28 @@ public struct ClaimEvent: Hashable, Sendable, Codable {
     public var event: Kind
     public var line: Int?
     public var claim: ClaimRecord?
+    /// TeX of a `show`, SVG of a `figure`, the formatted value of an `inline`.
+    public var text: String?
+    /// Label of a `show`, caption of a `figure`.
+    public var label: String?
+    /// Which inline value.
+    public var index: Int?
 
-    public init(event: Kind, line: Int? = nil, claim: ClaimRecord? = nil) {
+    public init(
+        event: Kind, line: Int? = nil, claim: ClaimRecord? = nil, text: String? = nil,
+        label: String? = nil, index: Int? = nil
+    ) {
         self.event = event
         self.line = line
         self.claim = claim
+        self.text = text
+        self.label = label
+        self.index = index
     }
+
+    /// The line a claim program prints to standard output when a block starts, so the
+    /// verifier can split the output by block. Authors never print it.
+    public static func stdoutMarker(line: Int) -> String { "\u{1}lemma-block \(line)\u{1}" }
 
     /// Name of the environment variable that holds the path of the results file.
     public static let resultsEnvironmentKey = "LEMMA_RESULTS"

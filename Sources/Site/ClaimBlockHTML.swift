@@ -1,10 +1,15 @@
 import Articles
 import Diagnostics
+import Verifier
 
 /// The HTML that replaces a `swift check` block on its page: the code (unless hidden)
 /// and the verdict of every claim written in it.
 enum ClaimBlockHTML {
-    static func render(_ block: CodeBlock, claims: [ClaimRecord], articlePath: String) -> String {
+    /// - Parameter showsPrintedOutput: whether to show what the block printed (when no
+    ///   `output` block follows it to show the expected text).
+    static func render(
+        _ block: CodeBlock, claims: [ClaimRecord], result: BlockResult?, showsPrintedOutput: Bool, articlePath: String
+    ) -> String {
         let verdict = blockVerdict(claims)
         var html = "<div class=\"claim-block \(verdict)\" id=\"L\(block.line)\">\n"
         if block.isShown {
@@ -14,6 +19,31 @@ enum ClaimBlockHTML {
             html += "<ul class=\"claims\">\n"
             for claim in claims { html += item(claim, articlePath: articlePath) }
             html += "</ul>\n"
+        }
+        if let result {
+            if showsPrintedOutput, !result.stdout.isEmpty {
+                html += "<pre class=\"printed\"><code>\(result.stdout.htmlEscaped)</code></pre>\n"
+            }
+            for shown in result.shows {
+                html += "<div class=\"shown\">"
+                if !shown.label.isEmpty { html += "<span class=\"shown-label\">\(shown.label.htmlEscaped)</span> " }
+                html += "<span class=\"math display\">\(shown.content.htmlEscaped)</span></div>\n"
+            }
+            for figure in result.figures {
+                // The SVG is written by ClaimKit, which escapes every text it puts in.
+                html += "<figure class=\"plot\">\(figure.content)<figcaption>\(figure.label.htmlEscaped)</figcaption></figure>\n"
+            }
+        }
+        return html + "</div>"
+    }
+
+    /// An `output` block with the verdict of comparing it with what was printed.
+    static func renderOutput(_ block: CodeBlock, claim: ClaimRecord?, articlePath: String) -> String {
+        let verdict = claim.map { blockVerdict([$0]) } ?? "unverified"
+        var html = "<div class=\"output-block \(verdict)\" id=\"L\(block.line)\">\n"
+        html += "<pre><code>\(block.code.htmlEscaped)</code></pre>\n"
+        if let claim {
+            html += "<ul class=\"claims\">\n\(item(claim, articlePath: articlePath))</ul>\n"
         }
         return html + "</div>"
     }

@@ -26,10 +26,27 @@ public struct SiteRenderer: Sendable {
         let claims = result?.claims ?? []
         var replacements: [Int: String] = [:]
         for block in article.claimBlocks {
+            let output = article.outputBlock(after: block)
             replacements[block.line] = ClaimBlockHTML.render(
-                block, claims: ClaimBlockHTML.claims(in: block, from: claims), articlePath: article.path)
+                block, claims: ClaimBlockHTML.claims(in: block, from: claims),
+                result: result?.blocks.first { $0.line == block.codeLine },
+                showsPrintedOutput: output == nil, articlePath: article.path)
+            if let output {
+                replacements[output.line] = ClaimBlockHTML.renderOutput(
+                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, articlePath: article.path)
+            }
         }
-        let body = article.html(replacingCodeBlocks: replacements, renderMath: MathHTML.render)
+        let values = result?.inlineValues ?? []
+        let body = article.html(
+            replacingCodeBlocks: replacements,
+            inlineValues: { k in
+                let expression = k < article.inlineValues.count ? article.inlineValues[k].expression : ""
+                guard k < values.count, let value = values[k] else {
+                    return "<code class=\"inline-value missing\" title=\"not evaluated\">\(expression.htmlEscaped)</code>"
+                }
+                return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
+            },
+            renderMath: MathHTML.render)
 
         var content = "<article>\n<h1>\(article.title.htmlEscaped)</h1>\n"
         content += "<p class=\"meta\">"
@@ -39,7 +56,7 @@ public struct SiteRenderer: Sendable {
         content += body + "</article>"
         return PageTemplate(settings: settings).page(
             title: article.title, language: article.frontMatter.lang, content: content,
-            usesMath: !article.math.isEmpty)
+            usesMath: !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true)
     }
 
     /// The list of all articles with date, summary and verification status.

@@ -1,35 +1,78 @@
 import Diagnostics
 
+/// What one `swift check` block produced besides verdicts.
+public struct BlockResult: Sendable, Codable, Hashable {
+    /// First code line of the block.
+    public var line: Int
+    /// What the block printed on standard output.
+    public var stdout: String
+    /// `show` values: TeX and label.
+    public var shows: [Shown]
+    /// `figure` plots: SVG and caption.
+    public var figures: [Shown]
+
+    /// A TeX value or an SVG figure with its label or caption.
+    public struct Shown: Sendable, Codable, Hashable {
+        public var content: String
+        public var label: String
+    }
+
+    public init(line: Int, stdout: String = "", shows: [Shown] = [], figures: [Shown] = []) {
+        self.line = line
+        self.stdout = stdout
+        self.shows = shows
+        self.figures = figures
+    }
+}
+
 /// What verifying one article found: its claims' verdicts, its diagnostics (parse and
-/// compile problems, a crash or time-out) and what its blocks printed.
+/// compile problems, a crash or time-out), what its blocks printed and showed, and the
+/// values of its inline expressions.
 public struct ArticleResult: Sendable, Codable, Hashable {
     /// Path from the site root, e.g. `articles/orthogonal-map.md`.
     public var path: String
-    /// Verdicts in the order the claims ran.
+    /// Verdicts in the order the claims ran; claims a crash or time-out kept from running
+    /// come last with status `error` or `timeout`.
     public var claims: [ClaimRecord]
     /// Problems with file:line, parse and compile ones included.
     public var diagnostics: [Diagnostic]
-    /// Everything the claim program printed on standard output.
-    public var stdout: String
-    /// Wall-clock seconds spent compiling and running.
+    /// Per block: printed output, shown values, figures.
+    public var blocks: [BlockResult]
+    /// Formatted inline values, by index (nil where the program did not get that far).
+    public var inlineValues: [String?]
+    /// Wall-clock seconds spent compiling and running (0 when taken from the cache).
     public var seconds: Double
+    /// Whether this result was taken from the cache.
+    public var cached: Bool
 
-    public init(path: String, claims: [ClaimRecord] = [], diagnostics: [Diagnostic] = [], stdout: String = "", seconds: Double = 0) {
+    public init(
+        path: String, claims: [ClaimRecord] = [], diagnostics: [Diagnostic] = [], blocks: [BlockResult] = [],
+        inlineValues: [String?] = [], seconds: Double = 0, cached: Bool = false
+    ) {
         self.path = path
         self.claims = claims
         self.diagnostics = diagnostics
-        self.stdout = stdout
+        self.blocks = blocks
+        self.inlineValues = inlineValues
         self.seconds = seconds
+        self.cached = cached
     }
+
+    /// Everything the blocks printed, in order.
+    public var stdout: String { blocks.map(\.stdout).joined() }
 
     /// Claims that passed.
     public var passed: Int { claims.count { $0.status == .pass } }
     /// Claims that failed.
     public var failed: Int { claims.count { $0.status == .fail } }
-    /// Claims that errored or timed out, plus error diagnostics (a compile error counts once each).
+    /// Claims that errored or timed out, plus error diagnostics of the article itself
+    /// (parse and compile errors) — a crash counts through its unreached claims, or once
+    /// when none were left.
     public var errors: Int {
         claims.count { $0.status == .error || $0.status == .timeout }
-            + diagnostics.count { $0.severity == .error }
+            + diagnostics.count { $0.severity == .error && !$0.id.hasPrefix("run.") }
+            + (claims.contains { $0.status == .error || $0.status == .timeout } ? 0
+                : diagnostics.count { $0.severity == .error && $0.id.hasPrefix("run.") })
     }
     /// Whether everything about the article is fine.
     public var isClean: Bool { failed == 0 && errors == 0 }

@@ -56,13 +56,9 @@ public struct ClaimLibrary: Sendable, Hashable {
         return args + [source, "-o", output]
     }
 
-    /// A digest of the library's identity: changes whenever the library is rebuilt.
+    /// Changes whenever the library is rebuilt.
     var fingerprint: String {
-        let path = libraryDirectory.appendingPathComponent(Self.libraryFileName).path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(path)|\(size)|\(date)"
+        VerificationCache.fingerprint(of: libraryDirectory.appendingPathComponent(Self.libraryFileName))
     }
 
     static var libraryFileName: String {

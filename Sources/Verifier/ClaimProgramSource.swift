@@ -21,6 +21,11 @@ enum ClaimProgramSource {
             if !block.code.isEmpty, !block.code.hasSuffix("\n") { source += "\n" }
             source += "#sourceLocation()\n"
         }
+        for value in article.inlineValues {
+            source += "#sourceLocation(file: \"\(file)\", line: \(value.line))\n"
+            source += "ClaimProgram.inlineValue(\(value.index), (\(value.expression)))\n"
+            source += "#sourceLocation()\n"
+        }
         source += "ClaimProgram.end()\n"
         return source
     }

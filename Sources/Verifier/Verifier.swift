@@ -4,8 +4,8 @@ import Foundation
 
 /// Verifies articles: for each, generates its claim program, compiles it against
 /// ClaimKit, runs it in its own process with a time limit and reads back the verdicts.
-/// Articles are independent: one that does not compile, crashes or hangs never stops the
-/// others.
+/// Articles are independent and run in parallel: one that does not compile, crashes or
+/// hangs never stops the others. Results are cached (see ``VerificationCache``).
 public struct Verifier: Sendable {
     /// The site folder; claim programs run with it as working directory.
     public var root: URL
@@ -13,8 +13,12 @@ public struct Verifier: Sendable {
     public var library: ClaimLibrary
     /// How many articles to compile and run at once.
     public var jobs: Int
-    /// Time limit for an article whose front matter sets none.
+    /// Time limit for an article whose front matter and blocks set none.
     public var defaultTimeout: Double = 120
+    /// Whether to reuse cached results of unchanged articles.
+    public var useCache = true
+    /// Called with one line per step (`compile hippo.md`), from any thread.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(root: URL, library: ClaimLibrary, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.root = root
@@ -22,8 +26,9 @@ public struct Verifier: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Folder for generated programs and binaries.
+    /// Folder for generated programs, binaries and the cache.
     var workDirectory: URL { root.appendingPathComponent(".build/lemma") }
+    var cache: VerificationCache { VerificationCache(directory: workDirectory.appendingPathComponent("cache")) }
 
     /// Verifies every article; results come back in the order of `articles`.
     public func verify(_ articles: [Article]) -> [ArticleResult] {
@@ -32,62 +37,73 @@ public struct Verifier: Sendable {
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
             gate.wait()
             defer { gate.signal() }
-            results[index] = verify(articles[index])
+            results[index] = verify(articles[index], step: "[\(index + 1)/\(articles.count)]")
         }
         return results.values
     }
 
-    /// Verifies one article.
-    public func verify(_ article: Article) -> ArticleResult {
-        let started = Date()
-        var result = ArticleResult(path: article.path, diagnostics: article.diagnostics)
-        defer { result.seconds = Date().timeIntervalSince(started) }
+    /// Verifies one article; `step` prefixes its progress lines.
+    public func verify(_ article: Article, step: String = "") -> ArticleResult {
+        let name = article.path.split(separator: "/").last.map(String.init) ?? article.path
         let blocks = article.claimBlocks
-        guard let firstBlock = blocks.first else { return result }
-        let firstLocation = SourceLocation(file: article.path, line: firstBlock.codeLine)
+        guard !blocks.isEmpty else { return ArticleResult(path: article.path, diagnostics: article.diagnostics) }
 
-        let folder = workDirectory.appendingPathComponent(article.slug)
+        let source = ClaimProgramSource.make(for: article)
+        let timeout = blocks.compactMap(\.timeLimit).max() ?? article.frontMatter.timeout ?? defaultTimeout
+        let key = cache.key(source: source, library: library, timeout: timeout)
+        if useCache, var cached = cache.load(slug: article.slug, key: key) {
+            progress?("\(step) cached \(name)")
+            cached.diagnostics = article.diagnostics + cached.diagnostics
+            cached.cached = true
+            return cached
+        }
+        let started = Date()
+        var result = run(article, source: source, timeout: timeout, step: step, name: name)
+        result.seconds = Date().timeIntervalSince(started)
+        cache.store(result, slug: article.slug, key: key)
+        result.diagnostics = article.diagnostics + result.diagnostics
+        return result
+    }
+
+    /// Compiles and runs; the result holds only the diagnostics of compiling and running.
+    private func run(_ article: Article, source: String, timeout: Double, step: String, name: String) -> ArticleResult {
+        var result = ArticleResult(path: article.path)
+        let firstLocation = SourceLocation(file: article.path, line: article.claimBlocks[0].codeLine)
+        func fail(_ id: String, _ summary: String, explanation: String? = nil) -> ArticleResult {
+            result.diagnostics.append(Diagnostic(.error, id: id, at: firstLocation, summary, explanation: explanation))
+            return result
+        }
+
+        let folder = workDirectory.appendingPathComponent("programs/\(article.slug)")
         let sourceFile = folder.appendingPathComponent("main.swift")
         let binary = folder.appendingPathComponent("claims")
         let resultsFile = folder.appendingPathComponent("results.jsonl")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try ClaimProgramSource.make(for: article).write(to: sourceFile, atomically: true, encoding: .utf8)
+            try source.write(to: sourceFile, atomically: true, encoding: .utf8)
             try? FileManager.default.removeItem(at: binary)
             try? FileManager.default.removeItem(at: resultsFile)
         } catch {
-            result.diagnostics.append(
-                Diagnostic(.error, id: "verify.io", at: firstLocation, "cannot write the claim program: \(error)"))
-            return result
+            return fail("verify.io", "cannot write the claim program: \(error)")
         }
 
-        // Compile.
+        progress?("\(step) compile \(name)")
         let compiled: Subprocess.Outcome
         do {
             compiled = try Subprocess.run(
-                library.swiftc,
-                library.arguments(source: sourceFile.path, output: binary.path, optimize: false),
-                in: root)
+                library.swiftc, library.arguments(source: sourceFile.path, output: binary.path, optimize: false), in: root)
         } catch {
-            result.diagnostics.append(
-                Diagnostic(.error, id: "compile.launch", at: firstLocation, "cannot start swiftc: \(error)"))
-            return result
+            return fail("compile.launch", "cannot start swiftc: \(error)")
         }
         result.diagnostics += CompilerDiagnostics.parse(
             compiled.stderr + compiled.stdout, articlePath: article.path, fallback: firstLocation)
         guard compiled.status == 0, FileManager.default.fileExists(atPath: binary.path) else {
-            if !result.diagnostics.contains(where: { $0.id == "compile.error" }) {
-                result.diagnostics.append(
-                    Diagnostic(
-                        .error, id: "compile.error", at: firstLocation,
-                        "the claim program did not compile (swiftc exit \(compiled.status))",
-                        explanation: compiled.stderr.isEmpty ? nil : compiled.stderr))
-            }
-            return result
+            if result.diagnostics.contains(where: { $0.id == "compile.error" }) { return result }
+            return fail("compile.error", "the claim program did not compile (swiftc exit \(compiled.status))",
+                        explanation: compiled.stderr.isEmpty ? nil : compiled.stderr)
         }
 
-        // Run.
-        let timeout = blocks.compactMap(\.timeLimit).max() ?? article.frontMatter.timeout ?? defaultTimeout
+        progress?("\(step) run \(name)")
         let run: Subprocess.Outcome
         do {
             run = try Subprocess.run(
@@ -98,15 +114,12 @@ public struct Verifier: Sendable {
                     "SWIFT_BACKTRACE": "enable=no",
                 ], timeout: timeout)
         } catch {
-            result.diagnostics.append(
-                Diagnostic(.error, id: "run.launch", at: firstLocation, "cannot start the claim program: \(error)"))
-            return result
+            return fail("run.launch", "cannot start the claim program: \(error)")
         }
-        result.stdout = run.stdout
         let events = ResultStream.read(resultsFile)
-        result.claims = events.compactMap(\.claim)
+        var stop: ResultAssembly.Stop?
         if !events.contains(where: { $0.event == .end }) {
-            let blockLine = events.last(where: { $0.event == .block })?.line ?? firstBlock.codeLine
+            let blockLine = events.last(where: { $0.event == .block })?.line ?? firstLocation.line
             let crash = CrashReport(stderr: run.stderr, articleFileName: article.slug + ".md")
             let location = SourceLocation(file: article.path, line: crash.line ?? blockLine)
             var summary = stopReason(run, timeout: timeout)
@@ -115,7 +128,9 @@ public struct Verifier: Sendable {
                 Diagnostic(
                     .error, id: run.timedOut ? "run.timeout" : "run.crash", at: location, summary,
                     explanation: crash.message == nil && !run.stderr.isEmpty ? lastLines(of: run.stderr, 8) : nil))
+            stop = .init(location: location, timedOut: run.timedOut, summary: summary)
         }
+        ResultAssembly(article: article).assemble(events: events, stdout: run.stdout, stop: stop, into: &result)
         return result
     }
 
@@ -165,8 +180,8 @@ final class ResultSlots: @unchecked Sendable {
     private var slots: [ArticleResult?]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     subscript(index: Int) -> ArticleResult? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[index] }
-        set { lock.lock(); slots[index] = newValue; lock.unlock() }
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
     }
-    var values: [ArticleResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+    var values: [ArticleResult] { lock.withLock { slots.map { $0! } } }
 }

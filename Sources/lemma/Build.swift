@@ -22,8 +22,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Exit with status 1 when any claim does not pass.")
     var strict = false
 
-    @Option(help: "How many articles to compile and run at once (default: the core count).")
-    var jobs: Int?
+    @OptionGroup var verify: VerifyOptions
 
     @Flag(help: "No progress lines.")
     var quiet = false
@@ -34,7 +33,7 @@ struct Build: ParsableCommand {
         session.progress(1, 4, "parse")
         let articles = try session.loadArticles([])
         session.progress(2, 4, "verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
-        let results = try session.verifier(jobs: jobs).verify(articles)
+        let results = try session.verifier(verify).verify(articles)
         session.progress(3, 4, "render")
         let pages = SiteRenderer().pages(articles, results: results)
         let destination = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
@@ -42,9 +41,7 @@ struct Build: ParsableCommand {
         session.progress(4, 4, "write \(destination.path)")
         try SiteWriter(destination: destination).write(pages: pages, files: SiteAssets.files())
 
-        for line in Summary.problemLines(results) { print(line) }
-        let summary = Summary(results)
-        print(summary.totalsLine)
+        let summary = session.report(results)
         if strict, !summary.isSuccess { throw ExitCode(1) }
     }
 }

@@ -33,10 +33,39 @@ struct SiteSession {
         return chosen.map { ArticleCatalog.load($0, root: root) }
     }
 
-    func verifier(jobs: Int?) throws -> Verifier {
-        try Verifier(
+    func verifier(_ options: VerifyOptions) throws -> Verifier {
+        var verifier = try Verifier(
             root: root, library: ClaimLibrary.locate(),
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        verifier.useCache = !options.noCache
+        if !quiet {
+            verifier.progress = { line in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        }
+        return verifier
+    }
+
+    /// Prints the problems and the totals; in GitHub Actions also the annotations.
+    func report(_ results: [ArticleResult]) -> Summary {
+        for line in Summary.problemLines(results) { print(line) }
+        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+            for line in GitHubAnnotations.lines(results) { print(line) }
+        }
+        let summary = Summary(results)
+        print(summary.totalsLine)
+        return summary
+    }
+}
+
+/// Options of every command that verifies.
+struct VerifyOptions: ParsableArguments {
+    @Option(help: "How many articles to compile and run at once (default: the core count).")
+    var jobs: Int?
+
+    @Flag(help: "Compile and run every article, ignoring cached results.")
+    var noCache = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }
 

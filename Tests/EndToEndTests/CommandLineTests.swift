@@ -16,7 +16,8 @@ import Testing
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("articles/bad.md:5: FAIL wrong sum (the condition is false)"))
         #expect(lines.last == "1 passed, 1 failed")
-        #expect(run.stderr.contains("[2/2] verify 2 articles"))
+        #expect(run.stderr.contains("[1/2] compile bad.md"))
+        #expect(run.stderr.contains("[2/2] run good.md"))
     }
 
     @Test func checkOfPassingArticleExitsZero() throws {

@@ -97,7 +97,9 @@ import Verifier
         ])
         defer { site.remove() }
         let result = try #require(try site.verify().first)
-        #expect(result.claims.map(\.label) == ["before"])
+        #expect(result.claims.map(\.label) == ["before", "after"])
+        #expect(result.claims.map(\.status) == [.pass, .error])
+        #expect(result.claims.map(\.line) == [5, 14])
         let crash = try #require(result.diagnostics.first)
         #expect(crash.id == "run.crash")
         #expect(crash.location.line == 9)

@@ -1,4 +1,5 @@
 internal import CCMark
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +12,7 @@ import Darwin
 enum CMark {
     /// A block-level node, as much of it as the rest of Lemma needs.
     struct Block: Sendable, Equatable {
-        enum Kind: Sendable, Equatable { case codeBlock, heading, htmlBlock, other }
+        enum Kind: Sendable, Equatable { case codeBlock, heading, htmlBlock, inlineValue, other }
         var kind: Kind
         /// 1-based first and last source lines.
         var startLine: Int
@@ -37,6 +38,12 @@ enum CMark {
                     result.append(block(node, kind: .codeBlock))
                 case CMARK_NODE_HTML_BLOCK:
                     result.append(block(node, kind: .htmlBlock))
+                case CMARK_NODE_CODE:
+                    if let value = inlineValueExpression(node) {
+                        let line = enclosingBlockLine(node)
+                        result.append(
+                            Block(kind: .inlineValue, startLine: line, endLine: line, info: "", literal: value, level: 0, fenced: false))
+                    }
                 case CMARK_NODE_HEADING:
                     var b = block(node, kind: .heading)
                     b.level = Int(cmark_node_get_heading_level(node))
@@ -52,9 +59,26 @@ enum CMark {
 
     /// Renders `markdown` to HTML like `cmark --unsafe`, except that every code block whose
     /// first line is a key of `codeBlocks` is replaced by that raw HTML (an empty string
-    /// removes the block).
-    static func html(of markdown: String, replacingCodeBlocks codeBlocks: [Int: String] = [:]) -> String {
+    /// removes the block), and inline value number `k` (a code span starting with `=`) by
+    /// `inlineValues(k)` when that is not nil.
+    static func html(
+        of markdown: String, replacingCodeBlocks codeBlocks: [Int: String] = [:],
+        inlineValues: (Int) -> String? = { _ in nil }
+    ) -> String {
         withDocument(markdown) { root in
+            var values: [(OpaquePointer, String)] = []
+            var index = 0
+            forEachNode(root) { node in
+                guard cmark_node_get_type(node) == CMARK_NODE_CODE, inlineValueExpression(node) != nil else { return }
+                if let html = inlineValues(index) { values.append((node, html)) }
+                index += 1
+            }
+            for (node, html) in values {
+                let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE)
+                cmark_node_set_literal(replacement, html)
+                cmark_node_replace(node, replacement)
+                cmark_node_free(node)
+            }
             if !codeBlocks.isEmpty {
                 var targets: [(OpaquePointer, String)] = []
                 forEachNode(root) { node in
@@ -117,6 +141,25 @@ enum CMark {
             kind: kind, startLine: startLine, endLine: endLine,
             info: info, literal: literal, level: 0,
             fenced: kind == .codeBlock && endLine - startLine + 1 > literalLines)
+    }
+
+    /// The expression of an inline value: a code span whose text starts with `=`.
+    private static func inlineValueExpression(_ node: OpaquePointer) -> String? {
+        guard let literal = cmark_node_get_literal(node) else { return nil }
+        let text = String(cString: literal).trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("="), text.count > 1 else { return nil }
+        return String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The start line of the nearest ancestor that has one (inline nodes have none in cmark 0.30).
+    private static func enclosingBlockLine(_ node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
     }
 
     /// The concatenated text and code of a node's inline descendants.
