@@ -59,6 +59,8 @@ let package = Package(
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Verifier", "Site", "Articles"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Verifier", "Site", "Articles"],
+            exclude: ["Fixtures"]),
     ]
 )
