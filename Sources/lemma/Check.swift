@@ -41,13 +41,16 @@ struct Check: ParsableCommand {
         if promote {
             results = try Promotion(root: global.rootURL, quiet: quiet).apply(loaded, results)
         }
-        if let report {
-            try JSONReport.make(results).write(to: URL(fileURLWithPath: report, relativeTo: global.rootURL))
-        }
-        if let junit {
-            try Data(JUnitReport.make(results).utf8).write(to: URL(fileURLWithPath: junit, relativeTo: global.rootURL))
-        }
+        if let report { try write(JSONReport.make(results), to: report) }
+        if let junit { try write(Data(JUnitReport.make(results).utf8), to: junit) }
         if !session.report(results).isSuccess { throw ExitCode(1) }
+    }
+
+    /// Writes a report file (relative paths are from the site root), creating its folder.
+    private func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path, relativeTo: global.rootURL)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
     }
 }
 

@@ -1,0 +1,68 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Verifier
+
+@Suite struct ReportTests {
+    let results = [
+        ArticleResult(
+            path: "articles/a.md",
+            claims: [
+                ClaimRecord(line: 5, kind: "check", label: "ok", status: .pass, seconds: 0.01),
+                ClaimRecord(line: 6, kind: "expectClose", label: "x < y", status: .fail, actual: "1", expected: "2", detail: "difference 1"),
+                ClaimRecord(line: 9, kind: "unreached", label: "", status: .timeout, detail: "not reached"),
+            ]),
+        ArticleResult(
+            path: "articles/b.md",
+            diagnostics: [Diagnostic(.error, id: "compile.error", at: SourceLocation(file: "articles/b.md", line: 4, column: 2), "bad, really")]),
+    ]
+
+    @Test func jsonReportHasVersionTotalsAndClaimIds() throws {
+        let data = try JSONReport.make(results)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        let summary = try #require(json["summary"] as? [String: Int])
+        #expect(summary == ["passed": 1, "failed": 1, "errors": 2])
+        let articles = try #require(json["articles"] as? [[String: Any]])
+        let claims = try #require(articles[0]["claims"] as? [[String: Any]])
+        #expect(claims.map { $0["id"] as? String } == ["articles/a.md:5:ok", "articles/a.md:6:x < y", "articles/a.md:9"])
+        #expect(claims[1]["status"] as? String == "fail")
+    }
+
+    @Test func junitHasOneTestCasePerClaimAndEscapes() {
+        let xml = JUnitReport.make(results)
+        #expect(xml.contains("<testsuites name=\"lemma\" tests=\"4\" failures=\"1\" errors=\"2\">"))
+        #expect(xml.contains("<testcase classname=\"articles/a.md\" name=\"articles/a.md:5 ok\""))
+        #expect(xml.contains("name=\"articles/a.md:6 x &lt; y\""))
+        #expect(xml.contains("<failure message=\"difference 1\">actual: 1\nexpected: 2\ndifference 1</failure>"))
+        #expect(xml.contains("<error type=\"timeout\""))
+        #expect(xml.contains("name=\"articles/b.md:4 compile.error\""))
+    }
+
+    @Test func githubAnnotationsPointAtLines() {
+        let lines = GitHubAnnotations.lines(results)
+        #expect(lines.contains("::error file=articles/a.md,line=6::FAIL x < y (difference 1)"))
+        #expect(lines.contains("::error file=articles/b.md,line=4::bad, really [compile.error]"))
+        #expect(lines.count == 3)
+    }
+
+    @Test func stdoutIsSplitByBlockMarkers() {
+        let out = ClaimEvent.stdoutMarker(line: 5) + "\na\nb\n" + ClaimEvent.stdoutMarker(line: 9) + "\n" + ClaimEvent.stdoutMarker(line: 12) + "\nc"
+        #expect(ResultAssembly.splitByBlock(out) == [5: "a\nb\n", 9: "", 12: "c\n"])
+    }
+
+    @Test func outputComparisonIgnoresTrailingWhitespaceOnly() {
+        #expect(ResultAssembly.normalise("a  \nb\t\n\n\n") == "a\nb")
+        #expect(ResultAssembly.normalise(" a") == " a")
+    }
+
+    @Test func stableHashIsStableAndSensitive() {
+        var h1 = StableHash(), h2 = StableHash(), h3 = StableHash()
+        h1.combine("ab"); h1.combine("c")
+        h2.combine("ab"); h2.combine("c")
+        h3.combine("a"); h3.combine("bc")
+        #expect(h1.hex == h2.hex)
+        #expect(h1.hex != h3.hex)
+        #expect(h1.hex.count == 32)
+    }
+}
