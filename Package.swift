@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", .upToNextMinor(from: "0.27.1")),
     ],
     targets: [
         // C libraries from Debian packages.
@@ -38,13 +40,18 @@ let package = Package(
         .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Yams"]),
         .target(name: "Verifier", dependencies: ["Articles", "Diagnostics"]),
         .target(
-            name: "Site", dependencies: ["Verifier", "Articles", "Diagnostics"],
+            name: "Site",
+            dependencies: [
+                "Verifier", "Articles", "Diagnostics", "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Resources")]),
         .executableTarget(
             name: "lemma",
             dependencies: [
                 "Site", "Verifier", "Articles", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]),
 
         // Benchmarks (run through Benchmarks/*.py, built in release mode).

@@ -13,7 +13,7 @@ enum ClaimBlockHTML {
         let verdict = blockVerdict(claims)
         var html = "<div class=\"claim-block \(verdict)\" id=\"L\(block.line)\">\n"
         if block.isShown {
-            html += "<pre><code class=\"language-swift\">\(block.code.htmlEscaped)</code></pre>\n"
+            html += "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>\n"
         }
         if !claims.isEmpty {
             html += "<ul class=\"claims\">\n"

@@ -8,13 +8,14 @@ enum MathHTML {
         return "<span class=\"math \(kind)\">\(span.tex.htmlEscaped)</span>"
     }
 
-    /// Typesets every `.math` element with KaTeX; a TeX error shows in place, in red.
-    static let script = """
-        <script src="katex/katex.min.js"></script>
-        <script>
-        document.querySelectorAll(".math").forEach(function (el) {
-          katex.render(el.textContent, el, {displayMode: el.classList.contains("display"), throwOnError: false});
-        });
-        </script>
-        """
+    /// Plain text with `$…$` formulas (as kept in heading texts) as HTML: text escaped,
+    /// formulas in math elements.
+    static func inlineText(_ text: String) -> String {
+        let parts = text.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return text.htmlEscaped }
+        return parts.enumerated().map { k, part in
+            k % 2 == 1 && k < parts.count - 1
+                ? "<span class=\"math inline\">\(String(part).htmlEscaped)</span>" : String(part).htmlEscaped
+        }.joined()
+    }
 }

@@ -1,79 +1,50 @@
 import Articles
 import Diagnostics
+import Foundation
 import Verifier
+
+/// Everything a build writes: pages and generated files as text, and files copied as they
+/// are (theme assets, KaTeX), by their path inside the output folder.
+public struct SiteOutput: Sendable {
+    public var pages: [String: String] = [:]
+    public var files: [String: URL] = [:]
+}
 
 /// Turns articles and their verification results into the site's pages, as strings keyed
 /// by their path inside the output folder. It never touches the disk (see ``SiteWriter``).
 public struct SiteRenderer: Sendable {
     public var settings: SiteSettings
+    public var theme: Theme
 
-    public init(settings: SiteSettings = SiteSettings()) { self.settings = settings }
+    public init(settings: SiteSettings = SiteSettings(), theme: Theme? = nil) throws {
+        self.settings = settings
+        self.theme = try theme ?? Theme()
+    }
 
-    /// Every page of the site: `index.html` and `<slug>.html` per article.
-    public func pages(_ articles: [Article], results: [ArticleResult]) -> [String: String] {
+    /// Every page of the site: an article page per article, the index, tag pages, the
+    /// report, 404, the Atom feed, the sitemap and the search index; plus the files to copy.
+    public func site(_ articles: [Article], results: [ArticleResult]) throws -> SiteOutput {
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var pages: [String: String] = [:]
-        for article in articles {
-            pages["\(article.slug).html"] = articlePage(article, result: byPath[article.path])
+        let ordered = articles.sorted(by: Self.newestFirst)
+        var out = SiteOutput()
+        var searchEntries: [SearchIndex.Entry] = []
+        for article in ordered {
+            let page = articlePage(article, result: byPath[article.path])
+            out.pages["\(article.slug).html"] = page.html
+            searchEntries.append(.init(title: article.title, url: "\(article.slug).html", text: page.plainText))
         }
-        pages["index.html"] = indexPage(articles, results: byPath)
-        return pages
-    }
-
-    /// The page of one article: its prose with formulas, its claim blocks with verdicts,
-    /// and its diagnostics at the top when there are any.
-    public func articlePage(_ article: Article, result: ArticleResult?) -> String {
-        let claims = result?.claims ?? []
-        var replacements: [Int: String] = [:]
-        for block in article.claimBlocks {
-            let output = article.outputBlock(after: block)
-            replacements[block.line] = ClaimBlockHTML.render(
-                block, claims: ClaimBlockHTML.claims(in: block, from: claims),
-                result: result?.blocks.first { $0.line == block.codeLine },
-                showsPrintedOutput: output == nil, articlePath: article.path)
-            if let output {
-                replacements[output.line] = ClaimBlockHTML.renderOutput(
-                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, articlePath: article.path)
-            }
+        out.pages["index.html"] = indexPage(ordered, results: byPath)
+        for (tag, tagged) in Self.tags(ordered) {
+            out.pages["tags/\(Slug.make(tag)).html"] = tagPage(tag, tagged, results: byPath)
         }
-        let values = result?.inlineValues ?? []
-        let body = article.html(
-            replacingCodeBlocks: replacements,
-            inlineValues: { k in
-                let expression = k < article.inlineValues.count ? article.inlineValues[k].expression : ""
-                guard k < values.count, let value = values[k] else {
-                    return "<code class=\"inline-value missing\" title=\"not evaluated\">\(expression.htmlEscaped)</code>"
-                }
-                return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
-            },
-            renderMath: MathHTML.render)
-
-        var content = "<article>\n<h1>\(article.title.htmlEscaped)</h1>\n"
-        content += "<p class=\"meta\">"
-        if let date = article.frontMatter.date { content += "\(date.htmlEscaped) · " }
-        content += statusHTML(result, hasClaims: !article.claimBlocks.isEmpty) + "</p>\n"
-        content += diagnosticsHTML(result?.diagnostics ?? article.diagnostics)
-        content += body + "</article>"
-        return PageTemplate(settings: settings).page(
-            title: article.title, language: article.frontMatter.lang, content: content,
-            usesMath: !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true)
-    }
-
-    /// The list of all articles with date, summary and verification status.
-    public func indexPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
-        var content = "<h1>\(settings.title.htmlEscaped)</h1>\n<ul class=\"articles\">\n"
-        for article in articles.sorted(by: Self.newestFirst) {
-            content += "<li><a href=\"\(article.slug.htmlEscaped).html\">\(article.title.htmlEscaped)</a>"
-            content += "<div class=\"meta\">"
-            if let date = article.frontMatter.date { content += "\(date.htmlEscaped) · " }
-            content += statusHTML(results[article.path], hasClaims: !article.claimBlocks.isEmpty)
-            content += "</div>"
-            if let summary = article.frontMatter.summary { content += "<p>\(summary.htmlEscaped)</p>" }
-            content += "</li>\n"
-        }
-        content += "</ul>"
-        return PageTemplate(settings: settings).page(
-            title: settings.title, language: settings.language, content: content, usesMath: false)
+        out.pages["report.html"] = reportPage(ordered, results: byPath)
+        out.pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
+        out.pages["feed.xml"] = Feed(settings: settings).xml(ordered)
+        out.pages["sitemap.xml"] = Sitemap(settings: settings).xml(ordered, tags: Self.tags(ordered).map(\.0))
+        out.pages["search-index.json"] = SearchIndex.json(searchEntries)
+        for (name, url) in theme.assets { out.files["assets/\(name)"] = url }
+        for (path, url) in try KaTeXAssets.files() { out.files[path] = url }
+        return out
     }
 
     /// Newest first by date, then by title.
@@ -82,23 +53,109 @@ public struct SiteRenderer: Sendable {
         return da != db ? da > db : a.title < b.title
     }
 
-    private func statusHTML(_ result: ArticleResult?, hasClaims: Bool) -> String {
-        guard let result else {
-            return "<span class=\"status unverified\">not verified</span>"
-        }
-        if result.errors > 0 {
-            return "<span class=\"status error\">\(result.errors) error\(result.errors == 1 ? "" : "s"), \(result.passed) passed, \(result.failed) failed</span>"
-        }
-        if result.failed > 0 {
-            return "<span class=\"status fail\">\(result.failed) of \(result.claims.count) claims failed</span>"
-        }
-        if !hasClaims { return "<span class=\"status\">no claims</span>" }
-        return "<span class=\"status pass\">all \(result.passed) claims verified</span>"
+    /// Tags in name order with their articles.
+    static func tags(_ articles: [Article]) -> [(String, [Article])] {
+        var byTag: [String: [Article]] = [:]
+        for a in articles { for t in a.frontMatter.tags { byTag[t, default: []].append(a) } }
+        return byTag.keys.sorted().map { ($0, byTag[$0]!) }
     }
 
-    private func diagnosticsHTML(_ diagnostics: [Diagnostic]) -> String {
-        guard !diagnostics.isEmpty else { return "" }
-        let items = diagnostics.map { "<pre>\($0.description.htmlEscaped)</pre>" }.joined(separator: "\n")
-        return "<div class=\"diagnostics\">\n\(items)\n</div>\n"
+    // MARK: Pages
+
+    /// The page of one article, and its text for the search index.
+    public func articlePage(_ article: Article, result: ArticleResult?) -> (html: String, plainText: String) {
+        let body = ArticleBody(article: article, result: result).html()
+        let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings)
+        let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
+        let diagnostics = (result?.diagnostics ?? article.diagnostics).map(\.description)
+        let context: [String: Any] = [
+            "title": article.title,
+            "date": article.frontMatter.date ?? false,
+            "tags": article.frontMatter.tags.map { ["name": $0, "slug": Slug.make($0)] },
+            "statusClass": status.cssClass, "statusText": status.text,
+            "hasDiagnostics": !diagnostics.isEmpty, "diagnostics": diagnostics,
+            "hasTOC": toc.count >= 2,
+            "toc": toc.map { ["id": $0.id, "html": MathHTML.inlineText($0.text), "level": $0.level] },
+            "body": anchored,
+        ]
+        let usesMath = !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
+        let html = layout(
+            title: article.title, content: theme.render("article", context), usesMath: usesMath,
+            language: article.frontMatter.lang, description: article.frontMatter.summary)
+        return (html, SearchIndex.plainText(anchored))
+    }
+
+    func indexPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
+        let context: [String: Any] = [
+            "siteTitle": settings.title, "description": settings.description ?? false,
+            "articles": articles.map { listEntry($0, results[$0.path]) },
+        ]
+        return layout(
+            title: settings.title, content: theme.render("index", context), usesMath: false,
+            description: settings.description, scripts: ["assets/search.js"])
+    }
+
+    func tagPage(_ tag: String, _ articles: [Article], results: [String: ArticleResult]) -> String {
+        let context: [String: Any] = ["tag": tag, "articles": articles.map { listEntry($0, results[$0.path]) }]
+        return layout(title: "\(tag) — \(settings.title)", content: theme.render("tag", context), usesMath: false, root: "../")
+    }
+
+    func reportPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
+        let ordered = articles.compactMap { article in results[article.path].map { (article, $0) } }
+        let sections: [[String: Any]] = ordered.map { article, result in
+            let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
+            return [
+                "title": article.title, "url": "\(article.slug).html", "path": article.path,
+                "statusClass": status.cssClass, "statusText": status.text,
+                "claims": result.claims.map { c -> [String: Any] in
+                    [
+                        "line": c.line, "anchor": anchorLine(article, c.line),
+                        "label": c.label.isEmpty ? c.kind : c.label, "status": c.status.rawValue,
+                        "time": c.seconds.map(Self.formatTime) ?? "",
+                    ]
+                },
+            ]
+        }
+        let summary = Summary(ordered.map(\.1))
+        let problems = Summary.problemLines(ordered.map(\.1))
+        let context: [String: Any] = [
+            "articles": sections, "totals": summary.totalsLine,
+            "statusClass": summary.isSuccess ? "pass" : (summary.errors > 0 ? "error" : "fail"),
+            "hasProblems": !problems.isEmpty, "problems": problems,
+        ]
+        return layout(title: "Report — \(settings.title)", content: theme.render("report", context), usesMath: false)
+    }
+
+    /// `0.4 ms`, `12 ms`, `1.3 s`.
+    static func formatTime(_ seconds: Double) -> String {
+        if seconds < 0.01 { return String(format: "%.1f ms", seconds * 1000) }
+        if seconds < 1 { return String(format: "%.0f ms", seconds * 1000) }
+        return String(format: "%.1f s", seconds)
+    }
+
+    /// The anchor of the block that holds `line` (blocks carry `id="L<fence line>"`).
+    private func anchorLine(_ article: Article, _ line: Int) -> Int {
+        article.codeBlocks.last { $0.line <= line }?.line ?? line
+    }
+
+    private func listEntry(_ article: Article, _ result: ArticleResult?) -> [String: Any] {
+        let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
+        return [
+            "title": article.title, "url": "\(article.slug).html", "date": article.frontMatter.date ?? false,
+            "summary": article.frontMatter.summary ?? false,
+            "tags": article.frontMatter.tags.map { ["name": $0, "slug": Slug.make($0)] },
+            "statusClass": status.cssClass, "statusText": status.text,
+        ]
+    }
+
+    private func layout(
+        title: String, content: String, usesMath: Bool, language: String? = nil, description: String? = nil,
+        root: String = "", scripts: [String] = []
+    ) -> String {
+        theme.render("layout", [
+            "title": title, "lang": language ?? settings.language, "siteTitle": settings.title,
+            "description": description ?? false, "author": settings.author ?? false,
+            "root": root, "content": content, "usesMath": usesMath, "scripts": scripts,
+        ])
     }
 }

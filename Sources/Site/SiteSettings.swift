@@ -1,12 +1,62 @@
-/// Site-wide settings (from `site/site.yml` once that file is read; defaults until then).
+import Diagnostics
+import Foundation
+import Yams
+
+/// Site-wide settings, from `site/site.yml`.
 public struct SiteSettings: Sendable, Hashable {
     /// Shown in the header and the index page's title.
     public var title: String
-    /// Default language of pages.
+    /// Where the site is published, e.g. `https://example.org/notes/`; used by the feed and
+    /// the sitemap. Relative links work without it.
+    public var baseURL: String
+    /// Default language of pages (`en`, `zh`, …).
     public var language: String
+    /// Shown in the footer and the feed.
+    public var author: String?
+    /// One sentence under the title of the index page.
+    public var description: String?
 
-    public init(title: String = "Lemma", language: String = "en") {
+    public init(title: String = "Lemma", baseURL: String = "", language: String = "en", author: String? = nil, description: String? = nil) {
         self.title = title
+        self.baseURL = baseURL
         self.language = language
+        self.author = author
+        self.description = description
     }
+
+    /// Reads `ROOT/site/site.yml`; the defaults when there is no such file.
+    ///
+    /// - Throws: a ``Diagnostic`` with the file and line when the YAML is malformed.
+    public static func load(root: URL) throws -> SiteSettings {
+        let url = root.appendingPathComponent("site/site.yml")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return SiteSettings() }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            var line = 1
+            if case let .parser(_, _, mark, _) = error { line = mark.line }
+            if case let .scanner(_, _, mark, _) = error { line = mark.line }
+            throw SettingsError(diagnostic: Diagnostic(
+                .error, id: "settings.yaml", at: SourceLocation(file: "site/site.yml", line: line),
+                "site settings are not valid YAML: \(error)"))
+        }
+        let fields = node?.mapping
+        var settings = SiteSettings()
+        if let v = fields?["title"]?.string { settings.title = v }
+        if var v = fields?["baseURL"]?.string ?? fields?["base_url"]?.string {
+            if !v.isEmpty, !v.hasSuffix("/") { v += "/" }
+            settings.baseURL = v
+        }
+        if let v = fields?["language"]?.string ?? fields?["lang"]?.string { settings.language = v }
+        settings.author = fields?["author"]?.string
+        settings.description = fields?["description"]?.string
+        return settings
+    }
+}
+
+/// A problem in `site/site.yml`.
+public struct SettingsError: Error, CustomStringConvertible {
+    public var diagnostic: Diagnostic
+    public var description: String { diagnostic.description }
 }

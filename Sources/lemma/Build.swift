@@ -30,17 +30,9 @@ struct Build: ParsableCommand {
     func run() throws {
         let root = global.rootURL
         let session = SiteSession(root: root, quiet: quiet)
-        session.progress(1, 4, "parse")
-        let articles = try session.loadArticles([])
-        session.progress(2, 4, "verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
-        let results = try session.verifier(verify).verify(articles)
-        session.progress(3, 4, "render")
-        let pages = SiteRenderer().pages(articles, results: results)
         let destination = out.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL }
             ?? root.appendingPathComponent("site/public")
-        session.progress(4, 4, "write \(destination.path)")
-        try SiteWriter(destination: destination).write(pages: pages, files: SiteAssets.files())
-
+        let results = try SiteBuilder(session: session, destination: destination, options: verify).build()
         let summary = session.report(results)
         if strict, !summary.isSuccess { throw ExitCode(1) }
     }

@@ -31,7 +31,7 @@ import Verifier
         #expect(block.figures.first?.label == "squares")
 
         let article = ArticleCatalog.load("articles/c.md", root: site.root)
-        let html = SiteRenderer().articlePage(article, result: result)
+        let html = try SiteRenderer().articlePage(article, result: result).html
         #expect(html.contains("<span class=\"inline-value\" title=\"try Matrix([[2, 1], [1, 3]]).determinant()\">5</span>"))
         #expect(html.contains("<span class=\"inline-value\" title=\"1.0 / 3.0\">0.333333</span>"))
         #expect(html.contains("printed &lt;text&gt;"))

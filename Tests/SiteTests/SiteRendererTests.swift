@@ -26,8 +26,8 @@ import Verifier
         ])
     }
 
-    @Test func articlePageShowsVerdictsMathAndEscapesClaimText() {
-        let html = SiteRenderer().articlePage(article, result: result)
+    @Test func articlePageShowsVerdictsMathAndEscapesClaimText() throws {
+        let html = try SiteRenderer().articlePage(article, result: result).html
         #expect(html.contains("<title>Reflections &lt;&amp;&gt; rotations</title>"))
         #expect(html.contains("<span class=\"math inline\">T_1</span>"))
         #expect(html.contains("<em>orthogonal</em>"))
@@ -41,30 +41,31 @@ import Verifier
         #expect(html.contains("1 of 2 claims failed"))
     }
 
-    @Test func indexListsArticlesWithStatus() {
-        let pages = SiteRenderer().pages([article], results: [result])
-        #expect(Set(pages.keys) == ["index.html", "r.html"])
+    @Test func indexListsArticlesWithStatus() throws {
+        let pages = try SiteRenderer().site([article], results: [result]).pages
+        #expect(Set(pages.keys) == ["index.html", "r.html", "report.html", "404.html", "feed.xml", "sitemap.xml", "search-index.json"])
         #expect(pages["index.html"]!.contains("<a href=\"r.html\">Reflections &lt;&amp;&gt; rotations</a>"))
+        #expect(pages["report.html"]!.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(pages["index.html"]!.contains("status fail"))
     }
 
-    @Test func unverifiedArticleSaysSo() {
-        let html = SiteRenderer().articlePage(article, result: nil)
+    @Test func unverifiedArticleSaysSo() throws {
+        let html = try SiteRenderer().articlePage(article, result: nil).html
         #expect(html.contains("not verified"))
         #expect(html.contains("claim-block unverified"))
     }
 
-    @Test func hiddenBlockShowsVerdictsButNoCode() {
+    @Test func hiddenBlockShowsVerdictsButNoCode() throws {
         let hidden = ArticleParser.parse("---\ntitle: H\n---\n```swift check hide\ncheck(true, \"secret\")\n```\n", path: "articles/h.md")
-        let html = SiteRenderer().articlePage(
-            hidden, result: ArticleResult(path: "articles/h.md", claims: [ClaimRecord(line: 5, kind: "check", label: "secret", status: .pass)]))
+        let html = try SiteRenderer().articlePage(
+            hidden, result: ArticleResult(path: "articles/h.md", claims: [ClaimRecord(line: 5, kind: "check", label: "secret", status: .pass)])).html
         #expect(!html.contains("check(true"))
         #expect(html.contains("<span class=\"label\">secret</span>"))
     }
 
-    @Test func diagnosticsAppearOnThePage() {
+    @Test func diagnosticsAppearOnThePage() throws {
         let broken = ArticleParser.parse("---\ndate: 1\n---\n", path: "articles/b.md")
-        let html = SiteRenderer().articlePage(broken, result: nil)
+        let html = try SiteRenderer().articlePage(broken, result: nil).html
         #expect(html.contains("articles/b.md:1: error: front matter has no title"))
     }
 }
@@ -101,8 +102,9 @@ import Verifier
     }
 
     @Test func assetsIncludeThemeAndKaTeX() throws {
-        let files = try SiteAssets.files()
+        let files = try SiteRenderer().site([], results: []).files
         #expect(files["assets/lemma.css"] != nil)
+        #expect(files["assets/search.js"] != nil)
         #expect(files["katex/katex.min.js"] != nil)
         #expect(files.keys.contains { $0.hasPrefix("katex/fonts/") })
     }

@@ -1,0 +1,41 @@
+import Articles
+import Diagnostics
+import Verifier
+
+/// The HTML of an article's body: its Markdown through cmark, with formulas, claim blocks
+/// and their verdicts, `output` blocks, highlighted Swift, and inline values.
+struct ArticleBody {
+    let article: Article
+    let result: ArticleResult?
+
+    func html() -> String {
+        let claims = result?.claims ?? []
+        var replacements: [Int: String] = [:]
+        for block in article.codeBlocks where block.language == "swift" && !block.isClaimCode {
+            replacements[block.line] = "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>"
+        }
+        for block in article.claimBlocks {
+            let output = article.outputBlock(after: block)
+            replacements[block.line] = ClaimBlockHTML.render(
+                block, claims: ClaimBlockHTML.claims(in: block, from: claims),
+                result: result?.blocks.first { $0.line == block.codeLine },
+                showsPrintedOutput: output == nil, articlePath: article.path)
+            if let output {
+                replacements[output.line] = ClaimBlockHTML.renderOutput(
+                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, articlePath: article.path)
+            }
+        }
+        let values = result?.inlineValues ?? []
+        let equations = EquationNumbers(article.math)
+        return article.html(
+            replacingCodeBlocks: replacements,
+            inlineValues: { k in
+                let expression = k < article.inlineValues.count ? article.inlineValues[k].expression : ""
+                guard k < values.count, let value = values[k] else {
+                    return "<code class=\"inline-value missing\" title=\"not evaluated\">\(expression.htmlEscaped)</code>"
+                }
+                return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
+            },
+            renderMath: equations.render)
+    }
+}

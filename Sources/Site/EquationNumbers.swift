@@ -1,0 +1,45 @@
+import Articles
+
+/// Numbers the display equations that carry `\label{name}` (1, 2, … in order) and turns
+/// inline `$\eqref{name}$` into a link "(n)" to that equation.
+struct EquationNumbers {
+    /// Label → number.
+    private(set) var numbers: [String: Int] = [:]
+
+    init(_ math: [MathSpan]) {
+        var n = 0
+        for span in math where span.isDisplay {
+            if let label = Self.argument(of: "\\label", in: span.tex) {
+                n += 1
+                numbers[label] = n
+            }
+        }
+    }
+
+    /// The HTML for one formula.
+    func render(_ span: MathSpan) -> String {
+        let tex = span.tex.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !span.isDisplay, let name = Self.argument(of: "\\eqref", in: tex) ?? Self.argument(of: "\\ref", in: tex),
+           tex.hasPrefix("\\eqref") || tex.hasPrefix("\\ref") {
+            guard let n = numbers[name] else {
+                return "<span class=\"eqref missing\" title=\"no equation is labelled \(name.htmlEscaped)\">(?)</span>"
+            }
+            let text = tex.hasPrefix("\\eqref") ? "(\(n))" : "\(n)"
+            return "<a class=\"eqref\" href=\"#eq-\(Slug.make(name).htmlEscaped)\">\(text)</a>"
+        }
+        if span.isDisplay, let name = Self.argument(of: "\\label", in: span.tex), let n = numbers[name] {
+            let numbered = span.tex.replacingOccurrences(of: "\\label{\(name)}", with: "\\tag{\(n)}")
+            return "<span class=\"math display\" id=\"eq-\(Slug.make(name).htmlEscaped)\">\(numbered.htmlEscaped)</span>"
+        }
+        return MathHTML.render(span)
+    }
+
+    /// The braced argument of the first `command{...}` in `tex`.
+    static func argument(of command: String, in tex: String) -> String? {
+        guard let start = tex.range(of: command + "{") else { return nil }
+        guard let end = tex[start.upperBound...].firstIndex(of: "}") else { return nil }
+        return String(tex[start.upperBound..<end])
+    }
+}
+
+import Foundation

@@ -1,0 +1,28 @@
+import Articles
+import Foundation
+import Site
+import Verifier
+
+/// `lemma build` as a pipeline of named steps — parse, verify, render, write — shared by
+/// `build` and `serve`. Each step is named in the progress lines.
+struct SiteBuilder {
+    let session: SiteSession
+    let destination: URL
+    let options: VerifyOptions
+
+    /// Runs every step and returns the verification results.
+    func build() throws -> [ArticleResult] {
+        let root = session.root
+        session.progress(1, 4, "parse")
+        let settings = try SiteSettings.load(root: root)
+        let theme = try Theme(overrides: root.appendingPathComponent("site/theme"))
+        let articles = try session.loadArticles([])
+        session.progress(2, 4, "verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
+        let results = try session.verifier(options).verify(articles)
+        session.progress(3, 4, "render")
+        let output = try SiteRenderer(settings: settings, theme: theme).site(articles, results: results)
+        session.progress(4, 4, "write \(destination.path)")
+        try SiteWriter(destination: destination).write(pages: output.pages, files: output.files)
+        return results
+    }
+}
