@@ -1,7 +1,7 @@
 /// URL- and id-safe names: ASCII letters lower-cased, digits and non-ASCII letters (so
 /// Chinese stays readable) kept, everything else turned into single hyphens.
-enum Slug {
-    static func make(_ text: String) -> String {
+public enum Slug {
+    public static func make(_ text: String) -> String {
         var out = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {

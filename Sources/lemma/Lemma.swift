@@ -18,7 +18,7 @@ struct Lemma: ParsableCommand {
               lemma build                          verify, then write site/public/
               lemma --root ~/blog build --strict   fail when any claim does not pass
             """,
-        subcommands: [Check.self, Build.self])
+        subcommands: [Check.self, Build.self, Serve.self, New.self])
 
     /// Runs the command line and exits with: 0 success, 1 a claim or article failed (or
     /// Lemma could not run), 2 a usage error.
@@ -33,7 +33,9 @@ struct Lemma: ParsableCommand {
                 if code == .success { print(fullMessage(for: error)) }
                 Foundation.exit(code.rawValue)
             }
-            let message = fullMessage(for: error)
+            // Lemma's own errors say what is wrong and what to do; ArgumentParser's come
+            // with its usage text.
+            let message = code == .validationFailure ? fullMessage(for: error) : "\(error)"
             FileHandle.standardError.write(Data("lemma: \(message)\n".utf8))
             Foundation.exit(code == .validationFailure ? 2 : 1)
         }

@@ -24,9 +24,14 @@ struct TemporarySite {
         return try Verifier(root: root, library: ClaimLibrary.locate(), jobs: 2).verify(articles)
     }
 
+    /// The `lemma` executable of this build.
+    static func lemmaExecutable() throws -> URL {
+        try ClaimLibrary.locate().libraryDirectory.appendingPathComponent("lemma")
+    }
+
     /// Runs the built `lemma` executable in this site.
     func lemma(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let executable = try ClaimLibrary.locate().libraryDirectory.appendingPathComponent("lemma")
+        let executable = try Self.lemmaExecutable()
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
