@@ -63,9 +63,9 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
-        .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles"], exclude: ["Fixtures"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["Verifier", "Site", "Articles"],
             exclude: ["Fixtures"]),

@@ -3,10 +3,13 @@ import Diagnostics
 /// Turns the text of a Markdown article into an ``Article``.
 public enum ArticleParser {
     /// Parses `text`, the contents of the file at `path` (relative to the site root).
-    /// Windows line endings are accepted.
-    public static func parse(_ text: String, path: String) -> Article {
+    /// Windows line endings are accepted. With `frontMatter: false` the whole text is
+    /// Markdown (a leading `---` is a thematic break, as in CommonMark).
+    public static func parse(_ text: String, path: String, frontMatter: Bool = true) -> Article {
         let source = text.replacingCRLF()
-        let front = FrontMatterParser.parse(source, file: path)
+        let front = frontMatter
+            ? FrontMatterParser.parse(source, file: path)
+            : FrontMatterParser.Result(frontMatter: FrontMatter(), body: source, diagnostics: [])
 
         // Pass 1: where the code blocks are, so formulas are not looked for inside them.
         var codeLines = Set<Int>()

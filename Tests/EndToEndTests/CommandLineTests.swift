@@ -55,3 +55,43 @@ import Testing
         #expect(strict.status == 1)
     }
 }
+
+@Suite struct DeterministicBuildTests {
+    /// Every file under `folder`, by relative path.
+    func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    @Test func twoBuildsWriteTheSameBytes() throws {
+        let site = try TemporarySite(CommandLineTests.articles)
+        defer { site.remove() }
+        #expect(try site.lemma(["build", "--quiet"]).status == 0)
+        let first = try contents(site.root.appendingPathComponent("site/public"))
+        #expect(try site.lemma(["build", "--quiet"]).status == 0)
+        let second = try contents(site.root.appendingPathComponent("site/public"))
+        #expect(first.count > 10)
+        #expect(first == second)
+    }
+
+    @Test func aFailedBuildKeepsThePreviousSite() throws {
+        let site = try TemporarySite(CommandLineTests.articles)
+        defer { site.remove() }
+        #expect(try site.lemma(["build", "--quiet"]).status == 0)
+        // A theme template that does not parse makes the next build fail before writing.
+        let theme = site.root.appendingPathComponent("site/theme")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        try Data("{{#unclosed}}".utf8).write(to: theme.appendingPathComponent("index.mustache"))
+        let failed = try site.lemma(["build", "--quiet"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("index.mustache: the template does not parse"))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site/public/good.html").path))
+    }
+}
