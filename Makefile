@@ -7,7 +7,7 @@ DEB_PACKAGES := libcmark-dev libopenblas-dev liblapacke-dev libjs-katex pkg-conf
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LEMMA        := .build/debug/lemma
 
-.PHONY: site test check deps build clean-site
+.PHONY: site test check deps build clean-site browser-check
 
 site: build
 	$(LEMMA) build
@@ -36,3 +36,9 @@ deps:
 
 clean-site:
 	rm -rf site/public
+
+# Load the built site in headless Chromium: console errors, TeX errors, search; screenshots.
+browser-check: site
+	@for p in chromium fonts-noto-cjk; do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || \
+	  { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$p; }; done
+	python3 Scripts/browser_check.py

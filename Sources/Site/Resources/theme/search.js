@@ -44,4 +44,7 @@
     }
   }
   input.addEventListener("input", function () { load(show); });
+  // index.html?q=words opens with those words searched, so a search can be linked.
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) { input.value = q; load(show); }
 })();

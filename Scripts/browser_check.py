@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Loads the built site in headless Chromium, as a reader would, and checks each page type.
+
+    python3 Scripts/browser_check.py [SITE_DIR] [SCREENSHOT_DIR]
+    (defaults: site/public and .build/browser-check; `make browser-check` builds first)
+
+For each page it serves SITE_DIR on a loopback port, lets Chromium run the page's scripts,
+and fails when the browser logs a console error, when KaTeX reports a TeX error
+(`.katex-error`), when a page with math typesets none, or when search finds nothing for a
+word of an article. It writes one screenshot per page type (light and dark) to look at.
+"""
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SITE = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "site", "public"))
+SHOTS = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, ".build", "browser-check"))
+CHROMIUM = next((c for c in ("chromium", "chromium-browser", "google-chrome") if subprocess.run(
+    ["which", c], capture_output=True).returncode == 0), None)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    handler = functools.partial(QuietHandler, directory=folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def chromium(url, *extra):
+    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", *extra, url]
+    return subprocess.run(args, capture_output=True, text=True, timeout=120)
+
+
+def console_errors(stderr):
+    errors = []
+    for line in stderr.splitlines():
+        if "CONSOLE" in line and ("Uncaught" in line or "Error" in line or "Failed" in line):
+            errors.append(line.strip())
+        if "Failed to load resource" in line:
+            errors.append(line.strip())
+    return errors
+
+
+def main():
+    if CHROMIUM is None:
+        print("chromium is not installed: apt-get install chromium fonts-noto-cjk")
+        return 1
+    if not os.path.exists(os.path.join(SITE, "index.html")):
+        print(f"no site in {SITE}: run `lemma build` first")
+        return 1
+    os.makedirs(SHOTS, exist_ok=True)
+    server = serve(SITE)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    articles = sorted(f for f in os.listdir(SITE) if f.endswith(".html")
+                      and f not in ("index.html", "report.html", "404.html"))
+    tags = sorted(os.listdir(os.path.join(SITE, "tags"))) if os.path.isdir(os.path.join(SITE, "tags")) else []
+    pages = [("index", "index.html"), ("report", "report.html"), ("404", "404.html")]
+    pages += [(f"article-{a[:-5]}", a) for a in articles]
+    pages += [("tag", "tags/" + tags[0])] if tags else []
+    failures = 0
+    checked = 0
+    for name, path in pages:
+        url = base + path
+        dom = chromium(url, "--dump-dom")
+        problems = console_errors(dom.stderr)
+        html = dom.stdout
+        if "katex-error" in html:
+            problems.append("KaTeX reported a TeX error (.katex-error)")
+        if 'class="math' in html and 'class="katex' not in html:
+            problems.append("the page has math but KaTeX typeset none")
+        for scheme in ("light", "dark"):
+            flag = "--force-dark-mode" if scheme == "dark" else "--force-color-profile=srgb"
+            shot = os.path.join(SHOTS, f"{name}-{scheme}.png")
+            chromium(url, f"--screenshot={shot}", "--window-size=1100,1600", flag)
+        checked += 1
+        status = "ok" if not problems else "FAIL"
+        print(f"{status:4} {path}")
+        for p in problems:
+            print(f"     {p}")
+        failures += bool(problems)
+
+    # Search: a word from the first article must find it (Chinese too, by substring).
+    for article in articles:
+        with open(os.path.join(SITE, article), encoding="utf-8") as f:
+            title = re.search(r"<h1>(.*?)</h1>", f.read()).group(1)
+        word = title[:2] if re.search(r"[\u4e00-\u9fff]", title) else title.split()[-1]
+        dom = chromium(base + "index.html?q=" + word, "--dump-dom")
+        found = re.search(r'<ul id="search-results">(.*?)</ul>', dom.stdout, re.S)
+        hit = found and article in found.group(1)
+        print(f"{'ok' if hit else 'FAIL':4} search {word!r} finds {article}")
+        failures += not hit
+        checked += 1
+    # Mobile width.
+    chromium(base + (articles[0] if articles else "index.html"), f"--screenshot={os.path.join(SHOTS, 'phone.png')}",
+             "--window-size=390,1400")
+    server.shutdown()
+    print(f"{checked - failures} passed, {failures} failed")
+    print(f"screenshots in {SHOTS}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
