@@ -58,6 +58,9 @@ let package = Package(
         .executableTarget(
             name: "LinearAlgebraBenchmark", dependencies: ["LinearAlgebra"],
             path: "Benchmarks/LinearAlgebraBenchmark"),
+        .executableTarget(
+            name: "SiteBenchmark", dependencies: ["Site", "Articles"],
+            path: "Benchmarks/SiteBenchmark"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),

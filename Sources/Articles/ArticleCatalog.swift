@@ -29,6 +29,11 @@ public enum ArticleCatalog {
         return ArticleParser.parse(text, path: path)
     }
 
+    /// Loads and parses every article of `paths`, on all cores; results keep the order.
+    public static func loadAll(_ paths: [String], root: URL) -> [Article] {
+        ParallelMap.map(paths) { load($0, root: root) }
+    }
+
     private static func unreadable(_ path: String, _ reason: String) -> Article {
         var article = ArticleParser.parse("", path: path)
         article.diagnostics = [

@@ -78,17 +78,19 @@ public enum ArticleParser {
 }
 
 extension String {
+    /// `\r\n` and lone `\r` become `\n` (on UTF-8 bytes; `\r\n` is one Character).
     func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
-        // "\r\n" is one Character in Swift, so work on scalars.
-        var scalars = String.UnicodeScalarView()
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        guard utf8.contains(cr) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
         var previousCR = false
-        for s in unicodeScalars {
-            if previousCR, s != "\n" { scalars.append("\n") }
-            previousCR = s == "\r"
-            if !previousCR { scalars.append(s) }
+        for byte in utf8 {
+            if previousCR, byte != lf { out.append(lf) }
+            previousCR = byte == cr
+            if !previousCR { out.append(byte) }
         }
-        if previousCR { scalars.append("\n") }
-        return String(scalars)
+        if previousCR { out.append(lf) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -30,12 +30,28 @@ enum FrontMatterParser {
     }
 
     static func parse(_ source: String, file: String) -> Result {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var diagnostics: [Diagnostic] = []
         var frontMatter = FrontMatter()
         func at(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
 
-        guard lines.first?.trimmingTrailingSpaces == "---" else {
+        // Only the first lines are looked at: scanning is over UTF-8 bytes, up to the closing line.
+        let bytes = Array(source.utf8)
+        var lineStarts = [0]
+        func lineText(_ k: Int) -> Substring {
+            let start = lineStarts[k]
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var text = Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+            while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
+            return text
+        }
+        func nextLineStart(after k: Int) -> Int? {
+            var i = lineStarts[k]
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+            return i < bytes.count ? i + 1 : nil
+        }
+
+        guard lineText(0) == "---" else {
             diagnostics.append(
                 Diagnostic(
                     .error, id: "frontmatter.missing", at: at(1),
@@ -43,10 +59,13 @@ enum FrontMatterParser {
                     explanation: "start the file with three lines: ---, title: Your title, ---"))
             return Result(frontMatter: frontMatter, body: source, diagnostics: diagnostics)
         }
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let l = lines[$0].trimmingTrailingSpaces
-            return l == "---" || l == "..."
-        }) else {
+        var closing: Int?
+        while closing == nil, let next = nextLineStart(after: lineStarts.count - 1) {
+            lineStarts.append(next)
+            let text = lineText(lineStarts.count - 1)
+            if text == "---" || text == "..." { closing = lineStarts.count - 1 }
+        }
+        guard let closing else {
             diagnostics.append(
                 Diagnostic(
                     .error, id: "frontmatter.unclosed", at: at(1),
@@ -54,9 +73,12 @@ enum FrontMatterParser {
                     explanation: "add a line with --- after the last front matter field"))
             return Result(frontMatter: frontMatter, body: source, diagnostics: diagnostics)
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        for k in 0...closing { lines[k] = "" }
-        let body = lines.joined(separator: "\n")
+        let yamlStart = lineStarts[1], yamlEnd = max(yamlStart, lineStarts[closing] - 1)
+        let yaml = String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self)
+        // Blank the front matter lines so line numbers stay those of the file.
+        let restStart = nextLineStart(after: closing) ?? bytes.count
+        var body = String(repeating: "\n", count: closing + (restStart < bytes.count || bytes.last == UInt8(ascii: "\n") ? 1 : 0))
+        body += String(decoding: bytes[restStart...], as: UTF8.self)
 
         do {
             let node = try Yams.compose(yaml: yaml)

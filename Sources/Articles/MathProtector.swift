@@ -11,6 +11,9 @@ import Diagnostics
 ///   that follows a non-space and is not followed by a digit (so "$5 and $10" is text);
 ///   an inline formula never spans a blank line;
 /// - line numbers are kept: each further line of a formula becomes a continuation marker.
+///
+/// Works on UTF-8 bytes: every character with a meaning here is ASCII, and a multi-byte
+/// sequence never contains an ASCII byte.
 struct MathProtector {
     let file: String
     /// 1-based lines that belong to code blocks (including fences): left as they are.
@@ -22,115 +25,127 @@ struct MathProtector {
         var diagnostics: [Diagnostic]
     }
 
+    private static let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
+    private static let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+
     func protect(_ source: String) -> Result {
-        let chars = Array(source.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(chars.count)
+        let b = Array(source.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
         var spans: [MathSpan] = []
         var diagnostics: [Diagnostic] = []
         var line = 1
-        var column = 1
+        var lineStart = 0
         var i = 0
+        // Fast path: no dollar sign at all.
+        guard b.contains(Self.dollar) else { return Result(text: source, spans: [], diagnostics: []) }
 
-        func advance(copying count: Int) {
-            for k in i..<min(i + count, chars.count) {
-                out.append(chars[k])
-                if chars[k] == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
-            i += count
+        func location(_ at: Int) -> SourceLocation {
+            // Column in Unicode scalars: count the bytes that start a scalar.
+            let column = b[lineStart..<at].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            return SourceLocation(file: file, line: line, column: column)
         }
 
-        /// Writes the placeholder for a formula that takes `span` scalars of the source.
-        func emit(tex: String, display: Bool, at location: SourceLocation, span: Int) {
-            let index = spans.count
-            spans.append(MathSpan(index: index, tex: tex, isDisplay: display, location: location))
-            out.append(contentsOf: MathPlaceholder.token(index).unicodeScalars)
-            for k in i..<(i + span) where chars[k] == "\n" {
-                out.append("\n")
-                // Keep the indentation of the next line, so list items and quotes hold together.
-                var j = k + 1
-                while j < i + span, chars[j] == " " || chars[j] == "\t" {
-                    out.append(chars[j])
-                    j += 1
-                }
-                out.append(MathPlaceholder.continuation.unicodeScalars.first!)
+        func copy(through end: Int) {
+            for k in i..<min(end, b.count) where b[k] == Self.newline {
                 line += 1
-                column = 1
+                lineStart = k + 1
             }
-            // Column after the formula (only used for diagnostics on the same line).
-            var k = i + span - 1
-            var width = 0
-            while k >= i, chars[k] != "\n" { width += 1; k -= 1 }
-            column = (k < i ? column : 1) + width
-            i += span
+            out.append(contentsOf: b[i..<min(end, b.count)])
+            i = min(end, b.count)
         }
 
-        while i < chars.count {
-            let c = chars[i]
+        /// Writes the placeholder for the formula `b[i..<end]`, with TeX `b[texStart..<texEnd]`.
+        func emit(texStart: Int, texEnd: Int, end: Int, display: Bool) {
+            let index = spans.count
+            spans.append(MathSpan(
+                index: index, tex: String(decoding: b[texStart..<texEnd], as: UTF8.self), isDisplay: display,
+                location: location(i)))
+            out.append(contentsOf: MathPlaceholder.token(index).utf8)
+            var k = i
+            while k < end {
+                if b[k] == Self.newline {
+                    out.append(Self.newline)
+                    line += 1
+                    lineStart = k + 1
+                    // Keep the indentation of the next line, so list items hold together.
+                    var j = k + 1
+                    while j < end, b[j] == Self.space || b[j] == Self.tab {
+                        out.append(b[j])
+                        j += 1
+                    }
+                    out.append(contentsOf: String(MathPlaceholder.continuation).utf8)
+                }
+                k += 1
+            }
+            i = end
+        }
+
+        while i < b.count {
+            let c = b[i]
             if codeLines.contains(line) {
-                // Copy the rest of this line untouched.
                 var end = i
-                while end < chars.count, chars[end] != "\n" { end += 1 }
-                advance(copying: end - i + 1)
+                while end < b.count, b[end] != Self.newline { end += 1 }
+                copy(through: end + 1)
                 continue
             }
-            if c == "\\", i + 1 < chars.count {
-                advance(copying: 2)
+            if c == Self.backslash, i + 1 < b.count {
+                copy(through: i + 2)
                 continue
             }
-            if c == "`" {
-                let run = runLength(chars, from: i, of: "`")
-                if let close = closingBackticks(chars, after: i + run, length: run) {
-                    advance(copying: close + run - i)
+            if c == Self.backtick {
+                let run = runLength(b, from: i)
+                if let close = closingBackticks(b, after: i + run, length: run) {
+                    copy(through: close + run)
                 } else {
-                    advance(copying: run)
+                    copy(through: i + run)
                 }
                 continue
             }
-            if c == "$" {
-                let isDisplay = i + 1 < chars.count && chars[i + 1] == "$"
-                let start = SourceLocation(file: file, line: line, column: column)
-                if isDisplay {
-                    if let close = closingDisplay(chars, from: i + 2) {
-                        let tex = String(String.UnicodeScalarView(chars[(i + 2)..<close]))
-                        emit(tex: tex, display: true, at: start, span: close + 2 - i)
+            if c == Self.dollar {
+                if i + 1 < b.count, b[i + 1] == Self.dollar {
+                    if let close = closingDisplay(b, from: i + 2) {
+                        emit(texStart: i + 2, texEnd: close, end: close + 2, display: true)
                     } else {
                         diagnostics.append(
                             Diagnostic(
-                                .error, id: "math.unclosed-display", at: start,
+                                .error, id: "math.unclosed-display", at: location(i),
                                 "display math opened with $$ is never closed",
                                 explanation: "add the closing $$ before the next blank line, or write \\$ for a literal dollar sign"))
-                        advance(copying: 2)
+                        copy(through: i + 2)
                     }
                     continue
                 }
-                if let close = closingInline(chars, from: i + 1) {
-                    let tex = String(String.UnicodeScalarView(chars[(i + 1)..<close]))
-                    emit(tex: tex, display: false, at: start, span: close + 1 - i)
+                if let close = closingInline(b, from: i + 1) {
+                    emit(texStart: i + 1, texEnd: close, end: close + 1, display: false)
                 } else {
-                    advance(copying: 1)
+                    copy(through: i + 1)
                 }
                 continue
             }
-            advance(copying: 1)
+            // Copy a run of ordinary bytes at once.
+            var end = i + 1
+            while end < b.count, b[end] != Self.newline, b[end] != Self.dollar, b[end] != Self.backslash,
+                  b[end] != Self.backtick { end += 1 }
+            if end < b.count, b[end] == Self.newline { end += 1 }
+            copy(through: end)
         }
-
-        return Result(text: String(out), spans: spans, diagnostics: diagnostics)
+        return Result(text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics)
     }
 
-    private func runLength(_ chars: [Unicode.Scalar], from start: Int, of scalar: Unicode.Scalar) -> Int {
+    private func runLength(_ b: [UInt8], from start: Int) -> Int {
         var end = start
-        while end < chars.count, chars[end] == scalar { end += 1 }
+        while end < b.count, b[end] == Self.backtick { end += 1 }
         return end - start
     }
 
     /// The start of the next run of exactly `length` backticks in the same paragraph.
-    private func closingBackticks(_ chars: [Unicode.Scalar], after start: Int, length: Int) -> Int? {
+    private func closingBackticks(_ b: [UInt8], after start: Int, length: Int) -> Int? {
         var j = start
-        while j < chars.count {
-            if isBlankLineStart(chars, j) { return nil }
-            if chars[j] == "`" {
-                let run = runLength(chars, from: j, of: "`")
+        while j < b.count {
+            if isBlankLineStart(b, j) { return nil }
+            if b[j] == Self.backtick {
+                let run = runLength(b, from: j)
                 if run == length { return j }
                 j += run
             } else {
@@ -141,27 +156,27 @@ struct MathProtector {
     }
 
     /// The index of the `$$` closing display math opened before `start`.
-    private func closingDisplay(_ chars: [Unicode.Scalar], from start: Int) -> Int? {
+    private func closingDisplay(_ b: [UInt8], from start: Int) -> Int? {
         var j = start
-        while j + 1 < chars.count {
-            if isBlankLineStart(chars, j) { return nil }
-            if chars[j] == "\\" { j += 2; continue }
-            if chars[j] == "$", chars[j + 1] == "$" { return j }
+        while j + 1 < b.count {
+            if isBlankLineStart(b, j) { return nil }
+            if b[j] == Self.backslash { j += 2; continue }
+            if b[j] == Self.dollar, b[j + 1] == Self.dollar { return j }
             j += 1
         }
         return nil
     }
 
     /// The index of the `$` closing inline math opened just before `start`.
-    private func closingInline(_ chars: [Unicode.Scalar], from start: Int) -> Int? {
-        guard start < chars.count, !isSpace(chars[start]), chars[start] != "$" else { return nil }
+    private func closingInline(_ b: [UInt8], from start: Int) -> Int? {
+        guard start < b.count, !isSpace(b[start]), b[start] != Self.dollar else { return nil }
         var j = start
-        while j < chars.count {
-            if isBlankLineStart(chars, j) { return nil }
-            if chars[j] == "\\" { j += 2; continue }
-            if chars[j] == "$" {
-                let afterIsDigit = j + 1 < chars.count && ("0"..."9").contains(chars[j + 1])
-                if !isSpace(chars[j - 1]), !afterIsDigit { return j }
+        while j < b.count {
+            if isBlankLineStart(b, j) { return nil }
+            if b[j] == Self.backslash { j += 2; continue }
+            if b[j] == Self.dollar {
+                let afterIsDigit = j + 1 < b.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j + 1])
+                if !isSpace(b[j - 1]), !afterIsDigit { return j }
                 return nil
             }
             j += 1
@@ -170,12 +185,14 @@ struct MathProtector {
     }
 
     /// Whether a newline at `j` is followed by a blank line (which ends a paragraph).
-    private func isBlankLineStart(_ chars: [Unicode.Scalar], _ j: Int) -> Bool {
-        guard chars[j] == "\n" else { return false }
+    private func isBlankLineStart(_ b: [UInt8], _ j: Int) -> Bool {
+        guard b[j] == Self.newline else { return false }
         var k = j + 1
-        while k < chars.count, chars[k] == " " || chars[k] == "\t" || chars[k] == "\r" { k += 1 }
-        return k >= chars.count || chars[k] == "\n"
+        while k < b.count, b[k] == Self.space || b[k] == Self.tab || b[k] == UInt8(ascii: "\r") { k += 1 }
+        return k >= b.count || b[k] == Self.newline
     }
 
-    private func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
+    private func isSpace(_ c: UInt8) -> Bool {
+        c == Self.space || c == Self.tab || c == Self.newline || c == UInt8(ascii: "\r")
+    }
 }

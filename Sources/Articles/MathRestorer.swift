@@ -1,45 +1,51 @@
 /// Puts formulas back where ``MathProtector`` left placeholders.
 enum MathRestorer {
+    // UTF-8 of the private-use placeholders U+E000, U+E001, U+E002: EE 80 80/81/82.
+    private static let lead: UInt8 = 0xEE, second: UInt8 = 0x80
+    private static let open: UInt8 = 0x80, close: UInt8 = 0x81, continuation: UInt8 = 0x82
+
     /// Replaces each placeholder in `text` (and the continuation markers of its further
-    /// lines) by `render(span)`.
+    /// lines) by `render(span)`. Works on UTF-8 bytes in one pass.
     static func restore(_ text: String, math: [MathSpan], render: (MathSpan) -> String) -> String {
-        let open = MathPlaceholder.open.unicodeScalars.first!
-        let close = MathPlaceholder.close.unicodeScalars.first!
-        let continuation = MathPlaceholder.continuation.unicodeScalars.first!
-        guard text.unicodeScalars.contains(open) else { return text }
-        var out = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
+        guard !math.isEmpty else { return text }
+        let b = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + math.count * 32)
+        func isMarker(_ k: Int, _ kind: UInt8) -> Bool {
+            k + 2 < b.count && b[k] == lead && b[k + 1] == second && b[k + 2] == kind
+        }
         var i = 0
-        while i < scalars.count {
-            guard scalars[i] == open else {
-                out.append(scalars[i])
+        while i < b.count {
+            guard isMarker(i, open) else {
+                out.append(b[i])
                 i += 1
                 continue
             }
-            var j = i + 1
+            var j = i + 3
             var index = 0
-            while j < scalars.count, let digit = scalars[j].properties.numericType != nil
-                ? Int(String(scalars[j])) : nil
-            {
-                index = index * 10 + digit
+            var digits = 0
+            while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
+                index = index * 10 + Int(b[j] - UInt8(ascii: "0"))
                 j += 1
+                digits += 1
             }
-            guard j < scalars.count, scalars[j] == close, index < math.count else {
-                out.append(scalars[i])
+            guard digits > 0, isMarker(j, close), index < math.count else {
+                out.append(b[i])
                 i += 1
                 continue
             }
-            j += 1
+            j += 3
             // Swallow the continuation lines of a multi-line formula.
             var k = j
-            while k < scalars.count, scalars[k] == "\n" || scalars[k] == " " || scalars[k] == "\t" || scalars[k] == continuation {
-                if scalars[k] == continuation { j = k + 1 }
-                k += 1
+            while k < b.count {
+                if isMarker(k, continuation) { k += 3; j = k; continue }
+                if b[k] == UInt8(ascii: "\n") || b[k] == UInt8(ascii: " ") || b[k] == UInt8(ascii: "\t") { k += 1; continue }
+                break
             }
-            out.append(contentsOf: render(math[index]).unicodeScalars)
+            out.append(contentsOf: render(math[index]).utf8)
             i = j
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text with each formula written back as `$tex$`, for headings and search.

@@ -9,45 +9,52 @@ enum HeadingAnchors {
         var level: Int
     }
 
+    /// One pass over the UTF-8 bytes (Foundation's `range(of:)` on large strings is slow).
     static func apply(_ html: String, headings: [Heading]) -> (html: String, toc: [Entry]) {
+        let bytes = Array(html.utf8)
         var used: Set<String> = []
         var entries: [Entry] = []
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 64)
-        var rest = html[...]
-        var k = 0
-        // Headings are rendered in document order, the same order as `headings`.
-        while let open = rest.range(of: "<h") {
-            let after = rest[open.upperBound...]
-            guard let digit = after.first, let level = digit.wholeNumberValue, (1...6).contains(level),
-                  after.dropFirst().first == ">"
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 96)
+        var k = 0  // headings are rendered in document order, the order of `headings`
+        var i = 0
+        let lt = UInt8(ascii: "<"), h = UInt8(ascii: "h"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
+        while i < bytes.count {
+            // An opening tag `<hN>` with N in 1...6.
+            guard bytes[i] == lt, i + 3 < bytes.count, bytes[i + 1] == h, bytes[i + 3] == gt,
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2])
             else {
-                out += rest[..<open.upperBound]
-                rest = after
+                out.append(bytes[i])
+                i += 1
                 continue
             }
-            out += rest[..<open.lowerBound]
+            let level = Int(bytes[i + 2] - UInt8(ascii: "0"))
             let heading = k < headings.count ? headings[k] : nil
             k += 1
-            let contentStart = after.index(after.startIndex, offsetBy: 2)
-            if level >= 2, level <= 4, let heading {
-                let id = Slug.unique(Slug.make(heading.text), &used)
-                entries.append(Entry(id: id, text: heading.text, level: level))
-                out += "<h\(level) id=\"\(id.htmlEscaped)\">"
-                let close = "</h\(level)>"
-                if let end = after.range(of: close) {
-                    out += after[contentStart..<end.lowerBound]
-                    out += "<a class=\"anchor\" href=\"#\(id.htmlEscaped)\" aria-label=\"Link to this section\">#</a>" + close
-                    rest = after[end.upperBound...]
-                } else {
-                    rest = after[contentStart...]
-                }
-            } else {
-                out += "<h\(level)>"
-                rest = after[contentStart...]
+            guard (2...4).contains(level), let heading else {
+                out.append(contentsOf: bytes[i..<(i + 4)])
+                i += 4
+                continue
             }
+            // Find the matching `</hN>`.
+            var end = i + 4
+            while end + 4 < bytes.count,
+                  !(bytes[end] == lt && bytes[end + 1] == slash && bytes[end + 2] == h && bytes[end + 3] == bytes[i + 2]
+                    && bytes[end + 4] == gt) {
+                end += 1
+            }
+            guard end + 4 < bytes.count else {
+                out.append(contentsOf: bytes[i..<(i + 4)])
+                i += 4
+                continue
+            }
+            let id = Slug.unique(Slug.make(heading.text), &used).htmlEscaped
+            entries.append(Entry(id: id, text: heading.text, level: level))
+            out.append(contentsOf: "<h\(level) id=\"\(id)\">".utf8)
+            out.append(contentsOf: bytes[(i + 4)..<end])
+            out.append(contentsOf: "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>".utf8)
+            i = end + 5
         }
-        out += rest
-        return (out, entries)
+        return (String(decoding: out, as: UTF8.self), entries)
     }
 }

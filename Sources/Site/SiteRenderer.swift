@@ -27,15 +27,22 @@ public struct SiteRenderer: Sendable {
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let ordered = articles.sorted(by: Self.newestFirst)
         var out = SiteOutput()
+        // Article pages are independent: render them on all cores.
+        let rendered = ParallelMap.map(ordered) { articlePage($0, result: byPath[$0.path]) }
         var searchEntries: [SearchIndex.Entry] = []
-        for article in ordered {
-            let page = articlePage(article, result: byPath[article.path])
+        for (article, page) in zip(ordered, rendered) {
             out.pages["\(article.slug).html"] = page.html
             searchEntries.append(.init(title: article.title, url: "\(article.slug).html", text: page.plainText))
         }
-        out.pages["index.html"] = indexPage(ordered, results: byPath)
+        // Each article's list entry, rendered once (on all cores) for the index and tag pages.
+        let entries = ParallelMap.map(ordered) { article in
+            (root: theme.render("entry", listEntry(article, byPath[article.path], root: "")),
+             nested: theme.render("entry", listEntry(article, byPath[article.path], root: "../")))
+        }
+        let entryBySlug = Dictionary(uniqueKeysWithValues: zip(ordered.map(\.slug), entries))
+        out.pages["index.html"] = indexPage(entries: entries.map(\.root).joined())
         for (tag, tagged) in Self.tags(ordered) {
-            out.pages["tags/\(Slug.make(tag)).html"] = tagPage(tag, tagged, results: byPath)
+            out.pages["tags/\(Slug.make(tag)).html"] = tagPage(tag, entries: tagged.map { entryBySlug[$0.slug]!.nested }.joined())
         }
         out.pages["report.html"] = reportPage(ordered, results: byPath)
         out.pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
@@ -76,28 +83,24 @@ public struct SiteRenderer: Sendable {
             "hasDiagnostics": !diagnostics.isEmpty, "diagnostics": diagnostics,
             "hasTOC": toc.count >= 2,
             "toc": toc.map { ["id": $0.id, "html": MathHTML.inlineText($0.text), "level": $0.level] },
-            "body": anchored,
         ]
         let usesMath = !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
         let html = layout(
-            title: article.title, content: theme.render("article", context), usesMath: usesMath,
+            title: article.title, content: theme.render("article", context, raw: ["body": anchored]), usesMath: usesMath,
             language: article.frontMatter.lang, description: article.frontMatter.summary)
         return (html, SearchIndex.plainText(anchored))
     }
 
-    func indexPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
-        let context: [String: Any] = [
-            "siteTitle": settings.title, "description": settings.description ?? false,
-            "articles": articles.map { listEntry($0, results[$0.path]) },
-        ]
+    func indexPage(entries: String) -> String {
+        let context: [String: Any] = ["siteTitle": settings.title, "description": settings.description ?? false]
         return layout(
-            title: settings.title, content: theme.render("index", context), usesMath: false,
+            title: settings.title, content: theme.render("index", context, raw: ["entries": entries]), usesMath: false,
             description: settings.description, scripts: ["assets/search.js"])
     }
 
-    func tagPage(_ tag: String, _ articles: [Article], results: [String: ArticleResult]) -> String {
-        let context: [String: Any] = ["tag": tag, "articles": articles.map { listEntry($0, results[$0.path]) }]
-        return layout(title: "\(tag) — \(settings.title)", content: theme.render("tag", context), usesMath: false, root: "../")
+    func tagPage(_ tag: String, entries: String) -> String {
+        let content = theme.render("tag", ["tag": tag], raw: ["entries": entries])
+        return layout(title: "\(tag) — \(settings.title)", content: content, usesMath: false, root: "../")
     }
 
     func reportPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
@@ -138,10 +141,11 @@ public struct SiteRenderer: Sendable {
         article.codeBlocks.last { $0.line <= line }?.line ?? line
     }
 
-    private func listEntry(_ article: Article, _ result: ArticleResult?) -> [String: Any] {
+    /// The context of `entry.mustache`; `root` leads from the page to the site root.
+    private func listEntry(_ article: Article, _ result: ArticleResult?, root: String) -> [String: Any] {
         let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
         return [
-            "title": article.title, "url": "\(article.slug).html", "date": article.frontMatter.date ?? false,
+            "root": root, "title": article.title, "url": "\(article.slug).html", "date": article.frontMatter.date ?? false,
             "summary": article.frontMatter.summary ?? false,
             "tags": article.frontMatter.tags.map { ["name": $0, "slug": Slug.make($0)] },
             "statusClass": status.cssClass, "statusText": status.text,
@@ -155,7 +159,7 @@ public struct SiteRenderer: Sendable {
         theme.render("layout", [
             "title": title, "lang": language ?? settings.language, "siteTitle": settings.title,
             "description": description ?? false, "author": settings.author ?? false,
-            "root": root, "content": content, "usesMath": usesMath, "scripts": scripts,
-        ])
+            "root": root, "usesMath": usesMath, "scripts": scripts,
+        ], raw: ["content": content])
     }
 }

@@ -53,7 +53,40 @@ public struct Theme: @unchecked Sendable {
     }
 
     /// Renders template `name` with `context` (dictionaries and arrays of them).
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    ///
+    /// Large ready-made HTML goes in `raw` instead of `context`: the template sees a short
+    /// marker (use it as `{{{key}}}`), and the HTML is spliced in after rendering, so the
+    /// template engine never copies it character by character.
+    func render(_ name: String, _ context: [String: Any], raw: [String: String] = [:]) -> String {
+        var context = context
+        var markers: [(marker: String, html: String)] = []
+        for (k, (key, html)) in raw.sorted(by: { $0.key < $1.key }).enumerated() {
+            let marker = "\u{E010}raw\(k)\u{E011}"
+            context[key] = marker
+            markers.append((marker, html))
+        }
+        let rendered = library.render(context, withTemplate: name) ?? ""
+        return markers.isEmpty ? rendered : Self.splice(rendered, markers)
+    }
+
+    /// Replaces each marker (once) by its HTML, in one pass over the UTF-8 bytes.
+    static func splice(_ text: String, _ markers: [(marker: String, html: String)]) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        out.reserveCapacity(bytes.count + markers.reduce(0) { $0 + $1.html.utf8.count })
+        let patterns = markers.map { (Array($0.marker.utf8), $0.html) }
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xEE, let hit = patterns.first(where: { p in
+                i + p.0.count <= bytes.count && bytes[i..<(i + p.0.count)].elementsEqual(p.0)
+            }) {
+                out.append(contentsOf: hit.1.utf8)
+                i += hit.0.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

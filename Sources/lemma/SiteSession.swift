@@ -30,7 +30,7 @@ struct SiteSession {
                 return wanted
             }
         }
-        return chosen.map { ArticleCatalog.load($0, root: root) }
+        return ArticleCatalog.loadAll(chosen, root: root)
     }
 
     func verifier(_ options: VerifyOptions) throws -> Verifier {

@@ -1,0 +1,29 @@
+// Renders a folder of Markdown articles to HTML pages in memory (no verification: every
+// article counts as unverified) and prints the seconds it took, for Benchmarks/site_render.py.
+//
+//     SiteBenchmark DIR [REPEATS]
+import Articles
+import Foundation
+import Site
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: SiteBenchmark DIR [REPEATS]\n".utf8))
+    exit(2)
+}
+let folder = URL(fileURLWithPath: arguments[1])
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+let renderer = try SiteRenderer()
+
+var times: [Double] = []
+var bytes = 0
+for _ in 0..<repeats {
+    let start = Date()
+    let articles = ArticleCatalog.loadAll(names, root: folder)
+    let output = try renderer.site(articles, results: [])
+    bytes = output.pages.values.reduce(0) { $0 + $1.utf8.count }
+    times.append(Date().timeIntervalSince(start))
+}
+times.sort()
+print("{\"articles\": \(names.count), \"seconds\": \(times[times.count / 2]), \"bytes\": \(bytes)}")

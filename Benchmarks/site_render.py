@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Site rendering against the cmark CLI, in one run: a generated corpus of N math articles
+of ~10 KB (../shared/bench/make_corpus.py), rendered by Lemma (parse, math protection,
+cmark, theme, index, feed, search index; claims not run) and by `cmark` over the same
+files in one process. Medians of 5 runs; goal: Lemma within 2x of bare cmark.
+
+    python3 Benchmarks/site_render.py [N]        (default 1000; needs Debian's cmark)
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench", "make_corpus.py")
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    corpus = tempfile.mkdtemp(prefix="lemma-corpus-")
+    subprocess.run([sys.executable, SHARED, corpus, str(n)], check=True, stdout=subprocess.DEVNULL)
+    files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus) if f.endswith(".md"))
+    size = sum(os.path.getsize(f) for f in files)
+
+    cmark_times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(["cmark", *files], check=True, stdout=subprocess.DEVNULL)
+        cmark_times.append(time.perf_counter() - start)
+    cmark = statistics.median(cmark_times)
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "SiteBenchmark"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    out = subprocess.run([os.path.join(ROOT, ".build", "release", "SiteBenchmark"), corpus, "5"],
+                         check=True, capture_output=True, text=True).stdout
+    lemma = json.loads(out)["seconds"]
+    print(f"corpus: {len(files)} articles, {size / 1e6:.1f} MB")
+    print(f"{'cmark CLI (one process)':28} {cmark:7.3f} s")
+    print(f"{'Lemma render (site)':28} {lemma:7.3f} s")
+    print(f"{'Lemma / cmark':28} {lemma / cmark:7.2f}x   (goal <= 2x)")
+
+
+if __name__ == "__main__":
+    main()
