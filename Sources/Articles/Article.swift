@@ -25,6 +25,9 @@ public struct Article: Sendable {
     public var inlineValues: [InlineValue]
     /// Problems found while parsing.
     public var diagnostics: [Diagnostic]
+    /// The rendered HTML with markers for code blocks, inline values and formulas, filled
+    /// in by ``html(replacingCodeBlocks:inlineValues:renderMath:)``.
+    var htmlTemplate: String
 
     /// The title, or the slug when the front matter has none.
     public var title: String { frontMatter.title ?? slug }

@@ -11,19 +11,23 @@ public enum ArticleParser {
             ? FrontMatterParser.parse(source, file: path)
             : FrontMatterParser.Result(frontMatter: FrontMatter(), body: source, diagnostics: [])
 
-        // Pass 1: where the code blocks are, so formulas are not looked for inside them.
+        // Pass 1: where the code blocks are, so formulas are not looked for inside them
+        // (not needed when there is no dollar sign at all).
         var codeLines = Set<Int>()
-        for block in CMark.blocks(of: front.body) where block.kind == .codeBlock || block.kind == .htmlBlock {
-            codeLines.formUnion(block.startLine...max(block.startLine, block.endLine))
+        if front.body.utf8.contains(UInt8(ascii: "$")) {
+            for block in CMark.blocks(of: front.body) where block.kind == .codeBlock || block.kind == .htmlBlock {
+                codeLines.formUnion(block.startLine...max(block.startLine, block.endLine))
+            }
         }
         let protected = MathProtector(file: path, codeLines: codeLines).protect(front.body)
 
-        // Pass 2: the document as it will be rendered.
+        // Pass 2: the document as it will be rendered, parsed and rendered once.
+        let (blocks, template) = CMark.document(protected.text)
         var diagnostics = front.diagnostics + protected.diagnostics
         var codeBlocks: [CodeBlock] = []
         var headings: [Heading] = []
         var inlineValues: [InlineValue] = []
-        for block in CMark.blocks(of: protected.text) {
+        for block in blocks {
             switch block.kind {
             case .codeBlock:
                 let language = block.info.split(separator: " ").first.map(String.init) ?? ""
@@ -41,7 +45,8 @@ public enum ArticleParser {
                         level: block.level, text: MathRestorer.plainText(block.literal, math: protected.spans),
                         line: block.startLine))
             case .inlineValue:
-                inlineValues.append(InlineValue(index: inlineValues.count, expression: block.literal, line: block.startLine))
+                inlineValues.append(
+                    InlineValue(index: inlineValues.count, expression: block.literal, line: block.startLine, source: block.info))
             case .htmlBlock, .other:
                 break
             }
@@ -51,7 +56,7 @@ public enum ArticleParser {
         return Article(
             path: path, slug: slug(of: path), frontMatter: front.frontMatter,
             markdown: protected.text, math: protected.spans, codeBlocks: codeBlocks,
-            headings: headings, inlineValues: inlineValues, diagnostics: diagnostics)
+            headings: headings, inlineValues: inlineValues, diagnostics: diagnostics, htmlTemplate: template)
     }
 
     /// An `output` block must follow a `swift check` block directly.

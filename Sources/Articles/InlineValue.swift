@@ -7,10 +7,13 @@ public struct InlineValue: Hashable, Sendable {
     public var expression: String
     /// Line of the paragraph (or other block) that holds it.
     public var line: Int
+    /// The code span's text as written, `=` included.
+    public var source: String
 
-    public init(index: Int, expression: String, line: Int) {
+    public init(index: Int, expression: String, line: Int, source: String? = nil) {
         self.index = index
         self.expression = expression
         self.line = line
+        self.source = source ?? "= " + expression
     }
 }

@@ -65,7 +65,7 @@ extension Article {
         renderMath: (MathSpan) -> String
     ) -> String {
         MathRestorer.restore(
-            CMark.html(of: markdown, replacingCodeBlocks: codeBlocks, inlineValues: inlineValues),
+            HTMLTemplate.fill(self, codeBlocks: codeBlocks, inlineValues: inlineValues),
             math: math, render: renderMath)
     }
 }

@@ -57,50 +57,54 @@ enum CMark {
         }
     }
 
-    /// Renders `markdown` to HTML like `cmark --unsafe`, except that every code block whose
-    /// first line is a key of `codeBlocks` is replaced by that raw HTML (an empty string
-    /// removes the block), and inline value number `k` (a code span starting with `=`) by
-    /// `inlineValues(k)` when that is not nil.
-    static func html(
-        of markdown: String, replacingCodeBlocks codeBlocks: [Int: String] = [:],
-        inlineValues: (Int) -> String? = { _ in nil }
-    ) -> String {
+    /// Parses `markdown` once and returns its blocks and its HTML (like `cmark --unsafe`)
+    /// in which every code block is a marker comment `<!--lemma:b:LINE-->` and every inline
+    /// value a marker `<!--lemma:i:K-->`, for ``HTMLTemplate`` to fill in later.
+    static func document(_ markdown: String) -> (blocks: [Block], template: String) {
         withDocument(markdown) { root in
-            var values: [(OpaquePointer, String)] = []
-            var index = 0
+            var result: [Block] = []
+            var codeNodes: [(OpaquePointer, Int)] = []
+            var valueNodes: [OpaquePointer] = []
             forEachNode(root) { node in
-                guard cmark_node_get_type(node) == CMARK_NODE_CODE, inlineValueExpression(node) != nil else { return }
-                if let html = inlineValues(index) { values.append((node, html)) }
-                index += 1
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_CODE_BLOCK:
+                    let b = block(node, kind: .codeBlock)
+                    result.append(b)
+                    codeNodes.append((node, b.startLine))
+                case CMARK_NODE_HTML_BLOCK:
+                    result.append(block(node, kind: .htmlBlock))
+                case CMARK_NODE_CODE:
+                    if let value = inlineValueExpression(node) {
+                        let line = enclosingBlockLine(node)
+                        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                        result.append(
+                            Block(kind: .inlineValue, startLine: line, endLine: line, info: literal, literal: value, level: 0, fenced: false))
+                        valueNodes.append(node)
+                    }
+                case CMARK_NODE_HEADING:
+                    var b = block(node, kind: .heading)
+                    b.level = Int(cmark_node_get_heading_level(node))
+                    b.literal = plainText(node)
+                    result.append(b)
+                default:
+                    break
+                }
             }
-            for (node, html) in values {
-                let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE)
-                cmark_node_set_literal(replacement, html)
-                cmark_node_replace(node, replacement)
+            for (k, node) in valueNodes.enumerated() {
+                let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
+                cmark_node_set_literal(marker, "<!--lemma:i:\(k)-->")
+                cmark_node_replace(node, marker)
                 cmark_node_free(node)
             }
-            if !codeBlocks.isEmpty {
-                var targets: [(OpaquePointer, String)] = []
-                forEachNode(root) { node in
-                    if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
-                       let replacement = codeBlocks[Int(cmark_node_get_start_line(node))] {
-                        targets.append((node, replacement))
-                    }
-                }
-                for (node, replacement) in targets {
-                    if replacement.isEmpty {
-                        cmark_node_free(node)  // unlinks it from the tree
-                        continue
-                    }
-                    let htmlNode = cmark_node_new(CMARK_NODE_HTML_BLOCK)
-                    cmark_node_set_literal(htmlNode, replacement)
-                    cmark_node_replace(node, htmlNode)
-                    cmark_node_free(node)
-                }
+            for (node, line) in codeNodes {
+                let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+                cmark_node_set_literal(marker, "<!--lemma:b:\(line)-->")
+                cmark_node_replace(node, marker)
+                cmark_node_free(node)
             }
-            guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return "" }
+            guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return (result, "") }
             defer { free(cString) }
-            return String(cString: cString)
+            return (result, String(cString: cString))
         }
     }
 

@@ -1,0 +1,73 @@
+/// Fills the HTML that ``CMark/document(_:)`` left with markers: code blocks, inline values
+/// and (through ``MathRestorer``) formulas. The Markdown is parsed and rendered by cmark
+/// once, at parse time; a page render is then a pass over bytes.
+enum HTMLTemplate {
+    static let prefix = Array("<!--lemma:".utf8)
+
+    static func fill(
+        _ article: Article, codeBlocks: [Int: String], inlineValues: (Int) -> String?
+    ) -> String {
+        let b = Array(article.htmlTemplate.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + codeBlocks.values.reduce(0) { $0 + $1.utf8.count })
+        let blocksByLine = Dictionary(article.codeBlocks.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
+        var i = 0
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "<"), i + prefix.count + 5 <= b.count,
+                  b[i..<(i + prefix.count)].elementsEqual(prefix)
+            else {
+                out.append(b[i])
+                i += 1
+                continue
+            }
+            // <!--lemma:K:N-->
+            let kind = b[i + prefix.count]
+            var j = i + prefix.count + 2
+            var n = 0
+            while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
+                n = n * 10 + Int(b[j] - UInt8(ascii: "0"))
+                j += 1
+            }
+            guard j + 3 <= b.count, b[j..<(j + 3)].elementsEqual("-->".utf8) else {
+                out.append(b[i])
+                i += 1
+                continue
+            }
+            if kind == UInt8(ascii: "b") {
+                if let html = codeBlocks[n] {
+                    out.append(contentsOf: html.utf8)
+                } else if let block = blocksByLine[n] {
+                    out.append(contentsOf: defaultHTML(block).utf8)
+                }
+            } else if n < article.inlineValues.count {
+                let value = article.inlineValues[n]
+                out.append(contentsOf: (inlineValues(n) ?? "<code>\(escape(value.source))</code>").utf8)
+            }
+            i = j + 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A code block as cmark renders it.
+    static func defaultHTML(_ block: CodeBlock) -> String {
+        let language = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init) ?? ""
+        let open = language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(escape(language))\">"
+        return open + escape(block.code) + "</code></pre>"
+    }
+
+    /// cmark's escaping of text in HTML: `& < > "`.
+    static func escape(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
