@@ -2,7 +2,7 @@
 """Site rendering against the cmark CLI, in one run: a generated corpus of N math articles
 of ~10 KB (../shared/bench/make_corpus.py), rendered by Lemma (parse, math protection,
 cmark, theme, index, feed, search index; claims not run) and by `cmark` over the same
-files in one process. Medians of 5 runs; goal: Lemma within 2x of bare cmark.
+files in one process. Medians of 7 alternating runs; goal: Lemma within 2x of bare cmark.
 
     python3 Benchmarks/site_render.py [N]        (default 1000; needs Debian's cmark)
 """
@@ -25,18 +25,19 @@ def main():
     files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus) if f.endswith(".md"))
     size = sum(os.path.getsize(f) for f in files)
 
-    cmark_times = []
-    for _ in range(5):
+    subprocess.run(["swift", "build", "-c", "release", "--product", "SiteBenchmark"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    # Alternate the two, so drift in the machine's speed hits both alike.
+    cmark_times, lemma_times = [], []
+    for _ in range(7):
         start = time.perf_counter()
         subprocess.run(["cmark", *files], check=True, stdout=subprocess.DEVNULL)
         cmark_times.append(time.perf_counter() - start)
+        out = subprocess.run([os.path.join(ROOT, ".build", "release", "SiteBenchmark"), corpus, "1"],
+                             check=True, capture_output=True, text=True).stdout
+        lemma_times.append(json.loads(out)["seconds"])
     cmark = statistics.median(cmark_times)
-
-    subprocess.run(["swift", "build", "-c", "release", "--product", "SiteBenchmark"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    out = subprocess.run([os.path.join(ROOT, ".build", "release", "SiteBenchmark"), corpus, "5"],
-                         check=True, capture_output=True, text=True).stdout
-    lemma = json.loads(out)["seconds"]
+    lemma = statistics.median(lemma_times)
     print(f"corpus: {len(files)} articles, {size / 1e6:.1f} MB")
     print(f"{'cmark CLI (one process)':28} {cmark:7.3f} s")
     print(f"{'Lemma render (site)':28} {lemma:7.3f} s")

@@ -1,11 +1,12 @@
-/// Fills the HTML that ``CMark/document(_:)`` left with markers: code blocks, inline values
-/// and (through ``MathRestorer``) formulas. The Markdown is parsed and rendered by cmark
+/// Fills the HTML that ``CMark/document(_:)`` left with markers, in one pass: code blocks,
+/// inline values and (through ``MathRestorer``) formulas. The Markdown is parsed and rendered by cmark
 /// once, at parse time; a page render is then a pass over bytes.
 enum HTMLTemplate {
     static let prefix = Array("<!--lemma:".utf8)
 
     static func fill(
-        _ article: Article, codeBlocks: [Int: String], inlineValues: (Int) -> String?
+        _ article: Article, codeBlocks: [Int: String], inlineValues: (Int) -> String?,
+        renderMath: (MathSpan) -> String
     ) -> String {
         let b = Array(article.htmlTemplate.utf8)
         var out: [UInt8] = []
@@ -13,6 +14,10 @@ enum HTMLTemplate {
         let blocksByLine = Dictionary(article.codeBlocks.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         var i = 0
         while i < b.count {
+            if b[i] == 0xEE, let next = MathRestorer.restore(b, at: i, math: article.math, render: renderMath, into: &out) {
+                i = next
+                continue
+            }
             guard b[i] == UInt8(ascii: "<"), i + prefix.count + 5 <= b.count,
                   b[i..<(i + prefix.count)].elementsEqual(prefix)
             else {

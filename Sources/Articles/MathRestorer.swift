@@ -11,41 +11,46 @@ enum MathRestorer {
         let b = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count + math.count * 32)
+        var i = 0
+        while i < b.count {
+            if let next = restore(b, at: i, math: math, render: render, into: &out) {
+                i = next
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// If a formula placeholder starts at `b[i]`, writes its rendering to `out` and
+    /// returns the index after it (continuation lines included); otherwise nil.
+    static func restore(
+        _ b: [UInt8], at i: Int, math: [MathSpan], render: (MathSpan) -> String, into out: inout [UInt8]
+    ) -> Int? {
         func isMarker(_ k: Int, _ kind: UInt8) -> Bool {
             k + 2 < b.count && b[k] == lead && b[k + 1] == second && b[k + 2] == kind
         }
-        var i = 0
-        while i < b.count {
-            guard isMarker(i, open) else {
-                out.append(b[i])
-                i += 1
-                continue
-            }
-            var j = i + 3
-            var index = 0
-            var digits = 0
-            while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
-                index = index * 10 + Int(b[j] - UInt8(ascii: "0"))
-                j += 1
-                digits += 1
-            }
-            guard digits > 0, isMarker(j, close), index < math.count else {
-                out.append(b[i])
-                i += 1
-                continue
-            }
-            j += 3
-            // Swallow the continuation lines of a multi-line formula.
-            var k = j
-            while k < b.count {
-                if isMarker(k, continuation) { k += 3; j = k; continue }
-                if b[k] == UInt8(ascii: "\n") || b[k] == UInt8(ascii: " ") || b[k] == UInt8(ascii: "\t") { k += 1; continue }
-                break
-            }
-            out.append(contentsOf: render(math[index]).utf8)
-            i = j
+        guard isMarker(i, open) else { return nil }
+        var j = i + 3
+        var index = 0
+        var digits = 0
+        while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
+            index = index * 10 + Int(b[j] - UInt8(ascii: "0"))
+            j += 1
+            digits += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        guard digits > 0, isMarker(j, close), index < math.count else { return nil }
+        j += 3
+        // Swallow the continuation lines of a multi-line formula.
+        var k = j
+        while k < b.count {
+            if isMarker(k, continuation) { k += 3; j = k; continue }
+            if b[k] == UInt8(ascii: "\n") || b[k] == UInt8(ascii: " ") || b[k] == UInt8(ascii: "\t") { k += 1; continue }
+            break
+        }
+        out.append(contentsOf: render(math[index]).utf8)
+        return j
     }
 
     /// The text with each formula written back as `$tex$`, for headings and search.
@@ -64,8 +69,6 @@ extension Article {
         replacingCodeBlocks codeBlocks: [Int: String], inlineValues: (Int) -> String? = { _ in nil },
         renderMath: (MathSpan) -> String
     ) -> String {
-        MathRestorer.restore(
-            HTMLTemplate.fill(self, codeBlocks: codeBlocks, inlineValues: inlineValues),
-            math: math, render: renderMath)
+        HTMLTemplate.fill(self, codeBlocks: codeBlocks, inlineValues: inlineValues, renderMath: renderMath)
     }
 }

@@ -14,18 +14,25 @@ enum SearchIndex {
 
     /// The entries as a JSON array (written directly: large, and only strings).
     static func json(_ entries: [Entry]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "[")]
-        for (k, e) in entries.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: "{\"text\":".utf8)
-            appendJSONString(e.text, to: &out)
-            out.append(contentsOf: ",\"title\":".utf8)
-            appendJSONString(e.title, to: &out)
-            out.append(contentsOf: ",\"url\":".utf8)
-            appendJSONString(e.url, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append(UInt8(ascii: "]"))
+        json(objects: entries.map(object))
+    }
+
+    /// A JSON array of already written objects.
+    static func json(objects: [String]) -> String {
+        "[" + objects.joined(separator: ",") + "]"
+    }
+
+    /// One entry as a JSON object, so entries can be written on all cores.
+    static func object(_ e: Entry) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(e.text.utf8.count + e.title.utf8.count + 64)
+        out.append(contentsOf: "{\"text\":".utf8)
+        appendJSONString(e.text, to: &out)
+        out.append(contentsOf: ",\"title\":".utf8)
+        appendJSONString(e.title, to: &out)
+        out.append(contentsOf: ",\"url\":".utf8)
+        appendJSONString(e.url, to: &out)
+        out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
     }
 

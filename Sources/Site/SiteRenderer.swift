@@ -28,12 +28,12 @@ public struct SiteRenderer: Sendable {
         let ordered = articles.sorted(by: Self.newestFirst)
         var out = SiteOutput()
         // Article pages are independent: render them on all cores.
-        let rendered = ParallelMap.map(ordered) { articlePage($0, result: byPath[$0.path]) }
-        var searchEntries: [SearchIndex.Entry] = []
-        for (article, page) in zip(ordered, rendered) {
-            out.pages["\(article.slug).html"] = page.html
-            searchEntries.append(.init(title: article.title, url: "\(article.slug).html", text: page.plainText))
+        let rendered = ParallelMap.map(ordered) { article in
+            let page = articlePage(article, result: byPath[article.path])
+            let entry = SearchIndex.object(.init(title: article.title, url: "\(article.slug).html", text: page.plainText))
+            return (html: page.html, searchEntry: entry)
         }
+        for (article, page) in zip(ordered, rendered) { out.pages["\(article.slug).html"] = page.html }
         // Each article's list entry, rendered once (on all cores) for the index and tag pages.
         let entries = ParallelMap.map(ordered) { article in
             (root: theme.render("entry", listEntry(article, byPath[article.path], root: "")),
@@ -48,7 +48,7 @@ public struct SiteRenderer: Sendable {
         out.pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
         out.pages["feed.xml"] = Feed(settings: settings).xml(ordered)
         out.pages["sitemap.xml"] = Sitemap(settings: settings).xml(ordered, tags: Self.tags(ordered).map(\.0))
-        out.pages["search-index.json"] = SearchIndex.json(searchEntries)
+        out.pages["search-index.json"] = SearchIndex.json(objects: rendered.map(\.searchEntry))
         for (name, url) in theme.assets { out.files["assets/\(name)"] = url }
         for (path, url) in try KaTeXAssets.files() { out.files[path] = url }
         return out
