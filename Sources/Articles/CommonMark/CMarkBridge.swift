@@ -27,34 +27,10 @@ enum CMark {
         var fenced: Bool
     }
 
-    /// Parses `markdown` and returns its code blocks, headings and HTML blocks in document order.
+    /// Parses `markdown` and returns its code blocks, headings, HTML blocks and inline
+    /// values in document order.
     static func blocks(of markdown: String) -> [Block] {
-        withDocument(markdown) { root in
-            var result: [Block] = []
-            forEachNode(root) { node in
-                let type = cmark_node_get_type(node)
-                switch type {
-                case CMARK_NODE_CODE_BLOCK:
-                    result.append(block(node, kind: .codeBlock))
-                case CMARK_NODE_HTML_BLOCK:
-                    result.append(block(node, kind: .htmlBlock))
-                case CMARK_NODE_CODE:
-                    if let value = inlineValueExpression(node) {
-                        let line = enclosingBlockLine(node)
-                        result.append(
-                            Block(kind: .inlineValue, startLine: line, endLine: line, info: "", literal: value, level: 0, fenced: false))
-                    }
-                case CMARK_NODE_HEADING:
-                    var b = block(node, kind: .heading)
-                    b.level = Int(cmark_node_get_heading_level(node))
-                    b.literal = plainText(node)
-                    result.append(b)
-                default:
-                    break
-                }
-            }
-            return result
-        }
+        withDocument(markdown) { collect($0).blocks }
     }
 
     /// Parses `markdown` once and returns its blocks and its HTML (like `cmark --unsafe`)
@@ -62,50 +38,61 @@ enum CMark {
     /// value a marker `<!--lemma:i:K-->`, for ``HTMLTemplate`` to fill in later.
     static func document(_ markdown: String) -> (blocks: [Block], template: String) {
         withDocument(markdown) { root in
-            var result: [Block] = []
-            var codeNodes: [(OpaquePointer, Int)] = []
-            var valueNodes: [OpaquePointer] = []
-            forEachNode(root) { node in
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_CODE_BLOCK:
-                    let b = block(node, kind: .codeBlock)
-                    result.append(b)
-                    codeNodes.append((node, b.startLine))
-                case CMARK_NODE_HTML_BLOCK:
-                    result.append(block(node, kind: .htmlBlock))
-                case CMARK_NODE_CODE:
-                    if let value = inlineValueExpression(node) {
-                        let line = enclosingBlockLine(node)
-                        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                        result.append(
-                            Block(kind: .inlineValue, startLine: line, endLine: line, info: literal, literal: value, level: 0, fenced: false))
-                        valueNodes.append(node)
-                    }
-                case CMARK_NODE_HEADING:
-                    var b = block(node, kind: .heading)
-                    b.level = Int(cmark_node_get_heading_level(node))
-                    b.literal = plainText(node)
-                    result.append(b)
-                default:
-                    break
-                }
+            let found = collect(root)
+            for (k, node) in found.valueNodes.enumerated() {
+                replace(node, with: CMARK_NODE_HTML_INLINE, literal: "<!--lemma:i:\(k)-->")
             }
-            for (k, node) in valueNodes.enumerated() {
-                let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
-                cmark_node_set_literal(marker, "<!--lemma:i:\(k)-->")
-                cmark_node_replace(node, marker)
-                cmark_node_free(node)
+            for (node, line) in found.codeNodes {
+                replace(node, with: CMARK_NODE_HTML_BLOCK, literal: "<!--lemma:b:\(line)-->")
             }
-            for (node, line) in codeNodes {
-                let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK)
-                cmark_node_set_literal(marker, "<!--lemma:b:\(line)-->")
-                cmark_node_replace(node, marker)
-                cmark_node_free(node)
-            }
-            guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return (result, "") }
+            guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return (found.blocks, "") }
             defer { free(cString) }
-            return (result, String(cString: cString))
+            return (found.blocks, String(cString: cString))
         }
+    }
+
+    /// One walk over the tree: the blocks, and the nodes of code blocks and inline values.
+    private static func collect(_ root: OpaquePointer)
+        -> (blocks: [Block], codeNodes: [(OpaquePointer, Int)], valueNodes: [OpaquePointer])
+    {
+        var result: [Block] = []
+        var codeNodes: [(OpaquePointer, Int)] = []
+        var valueNodes: [OpaquePointer] = []
+        forEachNode(root) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_CODE_BLOCK:
+                let b = block(node, kind: .codeBlock)
+                result.append(b)
+                codeNodes.append((node, b.startLine))
+            case CMARK_NODE_HTML_BLOCK:
+                result.append(block(node, kind: .htmlBlock))
+            case CMARK_NODE_CODE:
+                if let value = inlineValueExpression(node) {
+                    let line = enclosingBlockLine(node)
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    // `info` carries the code span as written, for the default rendering.
+                    result.append(
+                        Block(kind: .inlineValue, startLine: line, endLine: line, info: literal, literal: value, level: 0, fenced: false))
+                    valueNodes.append(node)
+                }
+            case CMARK_NODE_HEADING:
+                var b = block(node, kind: .heading)
+                b.level = Int(cmark_node_get_heading_level(node))
+                b.literal = plainText(node)
+                result.append(b)
+            default:
+                break
+            }
+        }
+        return (result, codeNodes, valueNodes)
+    }
+
+    /// Puts a new node of `type` with `literal` in place of `node`, and frees `node`.
+    private static func replace(_ node: OpaquePointer, with type: cmark_node_type, literal: String) {
+        let replacement = cmark_node_new(type)
+        cmark_node_set_literal(replacement, literal)
+        cmark_node_replace(node, replacement)
+        cmark_node_free(node)
     }
 
     // MARK: - cmark plumbing
