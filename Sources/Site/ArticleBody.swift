@@ -7,9 +7,12 @@ import Verifier
 struct ArticleBody {
     let article: Article
     let result: ArticleResult?
+    /// Base of links from claims to their source lines, if the site has one.
+    var sourceURL: String?
 
     func html() -> String {
         let claims = result?.claims ?? []
+        let source = SourceLink(path: article.path, baseURL: sourceURL)
         var replacements: [Int: String] = [:]
         for block in article.codeBlocks where block.language == "swift" && !block.isClaimCode {
             replacements[block.line] = "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>"
@@ -19,10 +22,10 @@ struct ArticleBody {
             replacements[block.line] = ClaimBlockHTML.render(
                 block, claims: ClaimBlockHTML.claims(in: block, from: claims),
                 result: result?.blocks.first { $0.line == block.codeLine },
-                showsPrintedOutput: output == nil, articlePath: article.path)
+                showsPrintedOutput: output == nil, source: source)
             if let output {
                 replacements[output.line] = ClaimBlockHTML.renderOutput(
-                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, articlePath: article.path)
+                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, source: source)
             }
         }
         let values = result?.inlineValues ?? []

@@ -8,7 +8,7 @@ enum ClaimBlockHTML {
     /// - Parameter showsPrintedOutput: whether to show what the block printed (when no
     ///   `output` block follows it to show the expected text).
     static func render(
-        _ block: CodeBlock, claims: [ClaimRecord], result: BlockResult?, showsPrintedOutput: Bool, articlePath: String
+        _ block: CodeBlock, claims: [ClaimRecord], result: BlockResult?, showsPrintedOutput: Bool, source: SourceLink
     ) -> String {
         let verdict = blockVerdict(claims)
         var html = "<div class=\"claim-block \(verdict)\" id=\"L\(block.line)\">\n"
@@ -17,7 +17,7 @@ enum ClaimBlockHTML {
         }
         if !claims.isEmpty {
             html += "<ul class=\"claims\">\n"
-            for claim in claims { html += item(claim, articlePath: articlePath) }
+            for claim in claims { html += item(claim, source: source) }
             html += "</ul>\n"
         }
         if let result {
@@ -38,12 +38,12 @@ enum ClaimBlockHTML {
     }
 
     /// An `output` block with the verdict of comparing it with what was printed.
-    static func renderOutput(_ block: CodeBlock, claim: ClaimRecord?, articlePath: String) -> String {
+    static func renderOutput(_ block: CodeBlock, claim: ClaimRecord?, source: SourceLink) -> String {
         let verdict = claim.map { blockVerdict([$0]) } ?? "unverified"
         var html = "<div class=\"output-block \(verdict)\" id=\"L\(block.line)\">\n"
         html += "<pre><code>\(block.code.htmlEscaped)</code></pre>\n"
         if let claim {
-            html += "<ul class=\"claims\">\n\(item(claim, articlePath: articlePath))</ul>\n"
+            html += "<ul class=\"claims\">\n\(item(claim, source: source))</ul>\n"
         }
         return html + "</div>"
     }
@@ -56,7 +56,7 @@ enum ClaimBlockHTML {
         return "pass"
     }
 
-    private static func item(_ claim: ClaimRecord, articlePath: String) -> String {
+    private static func item(_ claim: ClaimRecord, source: SourceLink) -> String {
         let mark = switch claim.status {
         case .pass: "✓"
         case .fail: "✗"
@@ -66,7 +66,7 @@ enum ClaimBlockHTML {
         var html = "<li class=\"claim \(claim.status.rawValue)\" title=\"\(claim.status.rawValue)\">"
         html += "<span class=\"mark\" aria-label=\"\(claim.status.rawValue)\">\(mark)</span> "
         html += "<span class=\"label\">\(label.htmlEscaped)</span> "
-        html += "<span class=\"where\">\(articlePath.htmlEscaped):\(claim.line)</span>"
+        html += source.html(line: claim.line)
         if claim.status != .pass || claim.kind != "check" {
             var parts: [String] = []
             if let actual = claim.actual, claim.kind != "check" { parts.append("actual \(actual)") }

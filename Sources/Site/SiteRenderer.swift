@@ -71,7 +71,7 @@ public struct SiteRenderer: Sendable {
 
     /// The page of one article, and its text for the search index.
     public func articlePage(_ article: Article, result: ArticleResult?) -> (html: String, plainText: String) {
-        let body = ArticleBody(article: article, result: result).html()
+        let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL).html()
         let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings)
         let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
         let diagnostics = (result?.diagnostics ?? article.diagnostics).map(\.description)

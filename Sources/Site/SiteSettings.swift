@@ -15,8 +15,15 @@ public struct SiteSettings: Sendable, Hashable {
     public var author: String?
     /// One sentence under the title of the index page.
     public var description: String?
+    /// Where the site folder's files can be read online, e.g.
+    /// `https://github.com/you/notes/blob/main/`; claims then link to `<sourceURL><path>#L<line>`.
+    public var sourceURL: String?
 
-    public init(title: String = "Lemma", baseURL: String = "", language: String = "en", author: String? = nil, description: String? = nil) {
+    public init(
+        title: String = "Lemma", baseURL: String = "", language: String = "en", author: String? = nil,
+        description: String? = nil, sourceURL: String? = nil
+    ) {
+        self.sourceURL = sourceURL
         self.title = title
         self.baseURL = baseURL
         self.language = language
@@ -51,6 +58,10 @@ public struct SiteSettings: Sendable, Hashable {
         if let v = fields?["language"]?.string ?? fields?["lang"]?.string { settings.language = v }
         settings.author = fields?["author"]?.string
         settings.description = fields?["description"]?.string
+        if var v = fields?["sourceURL"]?.string, !v.isEmpty {
+            if !v.hasSuffix("/") { v += "/" }
+            settings.sourceURL = v
+        }
         return settings
     }
 }

@@ -109,3 +109,30 @@ import Verifier
         #expect(files.keys.contains { $0.hasPrefix("katex/fonts/") })
     }
 }
+
+@Suite struct SourceLinkTests {
+    @Test func claimsLinkToTheirSourceLineWhenTheSiteHasASourceURL() throws {
+        let article = ArticleParser.parse("---\ntitle: T\n---\n```swift check\ncheck(true, \"ok\")\n```\n", path: "articles/t.md")
+        let result = ArticleResult(path: "articles/t.md", claims: [ClaimRecord(line: 5, kind: "check", label: "ok", status: .pass)])
+        let linked = try SiteRenderer(settings: SiteSettings(sourceURL: "https://example.org/notes/blob/main/"))
+            .articlePage(article, result: result).html
+        #expect(linked.contains("<a class=\"where\" href=\"https://example.org/notes/blob/main/articles/t.md#L5\">articles/t.md:5</a>"))
+        let plain = try SiteRenderer().articlePage(article, result: result).html
+        #expect(plain.contains("<span class=\"where\">articles/t.md:5</span>"))
+    }
+
+    @Test func settingsAreReadFromSiteYml() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lemma-settings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("title: Notes\nbaseURL: https://example.org/n\nsourceURL: https://example.org/src\nlanguage: zh\n".utf8)
+            .write(to: root.appendingPathComponent("site/site.yml"))
+        let settings = try SiteSettings.load(root: root)
+        #expect(settings.title == "Notes")
+        #expect(settings.baseURL == "https://example.org/n/")
+        #expect(settings.sourceURL == "https://example.org/src/")
+        #expect(settings.language == "zh")
+        try Data("title: [unclosed\n".utf8).write(to: root.appendingPathComponent("site/site.yml"))
+        #expect(throws: SettingsError.self) { try SiteSettings.load(root: root) }
+    }
+}
