@@ -2,11 +2,17 @@ import Foundation
 
 /// `map` over all cores for independent, CPU-bound work (parsing and rendering articles).
 public enum ParallelMap {
-    /// `transform` applied to every element, concurrently; the result keeps the order.
-    public static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    /// `transform` applied to every element, concurrently (at most `maxConcurrency` at a
+    /// time when given); the result keeps the order.
+    public static func map<T: Sendable, R>(
+        _ items: [T], maxConcurrency: Int? = nil, _ transform: @Sendable (T) -> R
+    ) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let slots = Slots<R>(count: items.count)
+        let gate = maxConcurrency.map { DispatchSemaphore(value: max(1, $0)) }
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            gate?.wait()
+            defer { gate?.signal() }
             slots.set(i, transform(items[i]))
         }
         return slots.values

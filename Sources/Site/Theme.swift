@@ -5,8 +5,6 @@ import Mustache
 /// ships inside Lemma (`Resources/theme/`); a file of the same name in the site's
 /// `site/theme/` replaces it, file by file.
 public struct Theme: @unchecked Sendable {
-    /// Template names (file names without `.mustache`) → Mustache source.
-    public private(set) var templates: [String: String] = [:]
     /// Static theme files (stylesheet, scripts) → their location on disk.
     public private(set) var assets: [String: URL] = [:]
     private var library = MustacheLibrary()
@@ -45,7 +43,6 @@ public struct Theme: @unchecked Sendable {
                 } catch {
                     throw Problem.template(file: url.path, reason: "\(error)")
                 }
-                templates[key] = source
             } else {
                 assets[name] = url
             }

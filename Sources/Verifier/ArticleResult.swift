@@ -58,9 +58,6 @@ public struct ArticleResult: Sendable, Codable, Hashable {
         self.cached = cached
     }
 
-    /// Everything the blocks printed, in order.
-    public var stdout: String { blocks.map(\.stdout).joined() }
-
     /// Claims that passed.
     public var passed: Int { claims.count { $0.status == .pass } }
     /// Claims that failed.
@@ -74,6 +71,4 @@ public struct ArticleResult: Sendable, Codable, Hashable {
             + (claims.contains { $0.status == .error || $0.status == .timeout } ? 0
                 : diagnostics.count { $0.severity == .error && $0.id.hasPrefix("run.") })
     }
-    /// Whether everything about the article is fine.
-    public var isClean: Bool { failed == 0 && errors == 0 }
 }

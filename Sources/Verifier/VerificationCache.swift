@@ -6,13 +6,20 @@ import Foundation
 /// neither compiled nor run again.
 struct VerificationCache {
     let directory: URL
+    /// The library's and the compiler's identity, read once per verification run.
+    let toolchain: String
 
     /// Bump when the stored format or what goes into the key changes.
     static let formatVersion = "2"
 
-    func key(source: String, library: ClaimLibrary, timeout: Double) -> String {
+    init(directory: URL, library: ClaimLibrary) {
+        self.directory = directory
+        toolchain = library.fingerprint + "|" + Self.fingerprint(of: library.swiftc)
+    }
+
+    func key(source: String, timeout: Double) -> String {
         var hash = StableHash()
-        for part in [Self.formatVersion, source, library.fingerprint, Self.fingerprint(of: library.swiftc), "\(timeout)"] {
+        for part in [Self.formatVersion, source, toolchain, "\(timeout)"] {
             hash.combine(part)
         }
         return hash.hex

@@ -28,29 +28,32 @@ public struct Verifier: Sendable {
 
     /// Folder for generated programs, binaries and the cache.
     var workDirectory: URL { root.appendingPathComponent(".build/lemma") }
-    var cache: VerificationCache { VerificationCache(directory: workDirectory.appendingPathComponent("cache")) }
+    func makeCache() -> VerificationCache {
+        VerificationCache(directory: workDirectory.appendingPathComponent("cache"), library: library)
+    }
 
-    /// Verifies every article; results come back in the order of `articles`.
+    /// Verifies every article, `jobs` at a time; results come back in the order of `articles`.
     public func verify(_ articles: [Article]) -> [ArticleResult] {
-        let results = ResultSlots(count: articles.count)
-        let gate = DispatchSemaphore(value: jobs)
-        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            gate.wait()
-            defer { gate.signal() }
-            results[index] = verify(articles[index], step: "[\(index + 1)/\(articles.count)]")
+        let cache = makeCache()
+        let numbered = Array(articles.enumerated())
+        return ParallelMap.map(numbered, maxConcurrency: jobs) { index, article in
+            verify(article, step: "[\(index + 1)/\(articles.count)]", cache: cache)
         }
-        return results.values
     }
 
     /// Verifies one article; `step` prefixes its progress lines.
     public func verify(_ article: Article, step: String = "") -> ArticleResult {
+        verify(article, step: step, cache: makeCache())
+    }
+
+    private func verify(_ article: Article, step: String, cache: VerificationCache) -> ArticleResult {
         let name = article.path.split(separator: "/").last.map(String.init) ?? article.path
         let blocks = article.claimBlocks
         guard !blocks.isEmpty else { return ArticleResult(path: article.path, diagnostics: article.diagnostics) }
 
         let source = ClaimProgramSource.make(for: article)
         let timeout = blocks.compactMap(\.timeLimit).max() ?? article.frontMatter.timeout ?? defaultTimeout
-        let key = cache.key(source: source, library: library, timeout: timeout)
+        let key = cache.key(source: source, timeout: timeout)
         if useCache, var cached = cache.load(slug: article.slug, key: key) {
             progress?("\(step) cached \(name)")
             cached.diagnostics = article.diagnostics + cached.diagnostics
@@ -172,16 +175,4 @@ enum ResultStream {
             try? decoder.decode(ClaimEvent.self, from: Data($0))
         }
     }
-}
-
-/// Fixed slots that concurrent workers fill by index.
-final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [ArticleResult?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    subscript(index: Int) -> ArticleResult? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-    var values: [ArticleResult] { lock.withLock { slots.map { $0! } } }
 }
