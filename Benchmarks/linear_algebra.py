@@ -2,10 +2,12 @@
 """LinearAlgebra against numpy, in one run: builds the Swift benchmark in release mode,
 runs it, times the same cases in numpy, and prints a table with the ratio Swift/numpy.
 
-    python3 Benchmarks/linear_algebra.py        (from the package root)
+    python3 Benchmarks/linear_algebra.py [ROUNDS]     (from the package root; 3 rounds)
 
 numpy is only a reference here; Lemma does not use it. Small 3x3 cases are timed per
-matrix: numpy batched over 100 000 stacked matrices, Swift looping over them.
+matrix: numpy batched over 100 000 stacked matrices; Swift loops over them for det and
+inverse, and for the symmetric eigen-decomposition both calls the batched API and (the
+"one call each" row, held against the same numpy time) loops over the single-matrix one.
 """
 import json
 import os
@@ -19,10 +21,13 @@ import numpy as np
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def swift_results():
+def build_swift():
     subprocess.run(["swift", "build", "-c", "release", "--product", "LinearAlgebraBenchmark"],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    binary = os.path.join(ROOT, ".build", "release", "LinearAlgebraBenchmark")
+    return os.path.join(ROOT, ".build", "release", "LinearAlgebraBenchmark")
+
+
+def swift_results(binary):
     out = subprocess.run([binary], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     return {r["case"]: r["seconds"] for r in map(json.loads, out.splitlines())}
 
@@ -70,14 +75,29 @@ def fmt(seconds):
     return f"{seconds * 1e9:8.1f} ns"
 
 
+# Swift cases without a numpy case of their own, and the numpy case they are held against.
+REFERENCE = {"3x3 eigh, one call each": "3x3 eigh (per matrix)"}
+
+
+def medians(rounds):
+    """Per case, the median over rounds of each round's median."""
+    return {case: statistics.median(r[case] for r in rounds) for case in rounds[0]}
+
+
 def main():
-    swift = swift_results()
-    numpy = numpy_results()
+    # Alternate Swift and numpy rounds so that drift of this shared machine hits both.
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    binary = build_swift()
+    swift_rounds, numpy_rounds = [], []
+    for _ in range(rounds):
+        swift_rounds.append(swift_results(binary))
+        numpy_rounds.append(numpy_results())
+    swift, numpy = medians(swift_rounds), medians(numpy_rounds)
     print(f"{'case':26} {'Lemma':>11} {'numpy':>11} {'Lemma/numpy':>12}")
-    for case, t in numpy.items():
-        s = swift.get(case)
-        ratio = f"{s / t:10.2f}x" if s else "-"
-        print(f"{case:26} {fmt(s) if s else '-':>11} {fmt(t):>11} {ratio:>12}")
+    for case, s in swift.items():
+        t = numpy.get(REFERENCE.get(case, case))
+        ratio = f"{s / t:10.3f}x" if t else "-"
+        print(f"{case:26} {fmt(s):>11} {fmt(t) if t else '-':>11} {ratio:>12}")
 
 
 if __name__ == "__main__":
