@@ -15,6 +15,7 @@ public struct Matrix: Hashable, Sendable {
     /// A `rows × columns` matrix whose entries are all `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         precondition(rows >= 0 && columns >= 0, "Matrix: negative shape \(rows)×\(columns)")
+        HeapTuning.applied
         self.rows = rows
         self.columns = columns
         self.elements = Array(repeating: value, count: rows * columns)
@@ -25,6 +26,7 @@ public struct Matrix: Hashable, Sendable {
         precondition(
             elements.count == rows * columns,
             "Matrix: \(elements.count) elements do not fill a \(rows)×\(columns) matrix")
+        HeapTuning.applied
         self.rows = rows
         self.columns = columns
         self.elements = elements

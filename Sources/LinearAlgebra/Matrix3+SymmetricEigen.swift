@@ -8,7 +8,7 @@ extension Matrix3 {
     /// (including `0`) gives the identity as eigenvectors. A NaN or infinite entry gives
     /// NaN values.
     ///
-    /// For many matrices, ``symmetricEigen(of:)`` is about three times faster per matrix.
+    /// For many matrices, ``symmetricEigen(of:)`` is two to three times faster per matrix.
     public var symmetricEigen: (values: SIMD3<Double>, vectors: Matrix3) {
         symmetricEigenLanes(SymmetricLanes3(self, self, self, self)).decomposition(0)
     }
