@@ -14,7 +14,7 @@ public enum ArticleParser {
         // Pass 1: where the code blocks are, so formulas are not looked for inside them
         // (not needed when there is no dollar sign at all).
         var codeLines = Set<Int>()
-        if front.body.utf8.contains(UInt8(ascii: "$")) {
+        if front.body.containsUTF8Byte(UInt8(ascii: "$")) {
             for block in CMark.blocks(of: front.body) where block.kind == .codeBlock || block.kind == .htmlBlock {
                 codeLines.formUnion(block.startLine...max(block.startLine, block.endLine))
             }
@@ -86,7 +86,7 @@ extension String {
     /// `\r\n` and lone `\r` become `\n` (on UTF-8 bytes; `\r\n` is one Character).
     func replacingCRLF() -> String {
         let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        guard utf8.contains(cr) else { return self }
+        guard containsUTF8Byte(cr) else { return self }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var previousCR = false

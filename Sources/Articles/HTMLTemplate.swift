@@ -8,20 +8,23 @@ enum HTMLTemplate {
         _ article: Article, codeBlocks: [Int: String], inlineValues: (Int) -> String?,
         renderMath: (MathSpan) -> String
     ) -> String {
-        let b = Array(article.htmlTemplate.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + codeBlocks.values.reduce(0) { $0 + $1.utf8.count })
+        var rewriter = ByteRewriter(
+            article.htmlTemplate, extraCapacity: codeBlocks.values.reduce(0) { $0 + $1.utf8.count })
+        let b = rewriter.source
         let blocksByLine = Dictionary(article.codeBlocks.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         var i = 0
         while i < b.count {
-            if b[i] == 0xEE, let next = MathRestorer.restore(b, at: i, math: article.math, render: renderMath, into: &out) {
-                i = next
-                continue
+            if b[i] == 0xEE {
+                rewriter.flush(upTo: i)
+                if let next = MathRestorer.restore(b, at: i, math: article.math, render: renderMath, into: &rewriter.output) {
+                    rewriter.skip(to: next)
+                    i = next
+                    continue
+                }
             }
             guard b[i] == UInt8(ascii: "<"), i + prefix.count + 5 <= b.count,
                   b[i..<(i + prefix.count)].elementsEqual(prefix)
             else {
-                out.append(b[i])
                 i += 1
                 continue
             }
@@ -34,23 +37,24 @@ enum HTMLTemplate {
                 j += 1
             }
             guard j + 3 <= b.count, b[j..<(j + 3)].elementsEqual("-->".utf8) else {
-                out.append(b[i])
                 i += 1
                 continue
             }
-            if kind == UInt8(ascii: "b") {
-                if let html = codeBlocks[n] {
-                    out.append(contentsOf: html.utf8)
-                } else if let block = blocksByLine[n] {
-                    out.append(contentsOf: defaultHTML(block).utf8)
+            rewriter.replace(i..<(j + 3)) { out in
+                if kind == UInt8(ascii: "b") {
+                    if let html = codeBlocks[n] {
+                        out.append(contentsOf: html.utf8)
+                    } else if let block = blocksByLine[n] {
+                        out.append(contentsOf: defaultHTML(block).utf8)
+                    }
+                } else if n < article.inlineValues.count {
+                    let value = article.inlineValues[n]
+                    out.append(contentsOf: (inlineValues(n) ?? "<code>\(escape(value.source))</code>").utf8)
                 }
-            } else if n < article.inlineValues.count {
-                let value = article.inlineValues[n]
-                out.append(contentsOf: (inlineValues(n) ?? "<code>\(escape(value.source))</code>").utf8)
             }
             i = j + 3
         }
-        return String(decoding: out, as: UTF8.self)
+        return rewriter.finish()
     }
 
     /// A code block as cmark renders it.

@@ -8,19 +8,20 @@ enum MathRestorer {
     /// lines) by `render(span)`. Works on UTF-8 bytes in one pass.
     static func restore(_ text: String, math: [MathSpan], render: (MathSpan) -> String) -> String {
         guard !math.isEmpty else { return text }
-        let b = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + math.count * 32)
+        var rewriter = ByteRewriter(text, extraCapacity: math.count * 32)
+        let b = rewriter.source
         var i = 0
         while i < b.count {
-            if let next = restore(b, at: i, math: math, render: render, into: &out) {
+            guard b[i] == lead else { i += 1; continue }
+            rewriter.flush(upTo: i)
+            if let next = restore(b, at: i, math: math, render: render, into: &rewriter.output) {
+                rewriter.skip(to: next)
                 i = next
             } else {
-                out.append(b[i])
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return rewriter.finish()
     }
 
     /// If a formula placeholder starts at `b[i]`, writes its rendering to `out` and

@@ -11,11 +11,10 @@ enum HeadingAnchors {
 
     /// One pass over the UTF-8 bytes (Foundation's `range(of:)` on large strings is slow).
     static func apply(_ html: String, headings: [Heading]) -> (html: String, toc: [Entry]) {
-        let bytes = Array(html.utf8)
+        var rewriter = ByteRewriter(html, extraCapacity: headings.count * 96)
+        let bytes = rewriter.source
         var used: Set<String> = []
         var entries: [Entry] = []
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + headings.count * 96)
         var k = 0  // headings are rendered in document order, the order of `headings`
         var i = 0
         let lt = UInt8(ascii: "<"), h = UInt8(ascii: "h"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
@@ -24,7 +23,6 @@ enum HeadingAnchors {
             guard bytes[i] == lt, i + 3 < bytes.count, bytes[i + 1] == h, bytes[i + 3] == gt,
                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2])
             else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
@@ -32,7 +30,6 @@ enum HeadingAnchors {
             let heading = k < headings.count ? headings[k] : nil
             k += 1
             guard (2...4).contains(level), let heading else {
-                out.append(contentsOf: bytes[i..<(i + 4)])
                 i += 4
                 continue
             }
@@ -44,17 +41,18 @@ enum HeadingAnchors {
                 end += 1
             }
             guard end + 4 < bytes.count else {
-                out.append(contentsOf: bytes[i..<(i + 4)])
                 i += 4
                 continue
             }
             let id = Slug.unique(Slug.make(heading.text), &used).htmlEscaped
             entries.append(Entry(id: id, text: heading.text, level: level))
-            out.append(contentsOf: "<h\(level) id=\"\(id)\">".utf8)
-            out.append(contentsOf: bytes[(i + 4)..<end])
-            out.append(contentsOf: "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>".utf8)
+            rewriter.replace(i..<(end + 5)) { out in
+                out.append(contentsOf: "<h\(level) id=\"\(id)\">".utf8)
+                out.append(contentsOf: bytes[(i + 4)..<end])
+                out.append(contentsOf: "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>".utf8)
+            }
             i = end + 5
         }
-        return (String(decoding: out, as: UTF8.self), entries)
+        return (rewriter.finish(), entries)
     }
 }

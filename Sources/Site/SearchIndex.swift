@@ -39,63 +39,84 @@ enum SearchIndex {
     /// A JSON string literal: quotes, backslashes and control characters escaped; other
     /// UTF-8 bytes as they are.
     static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        var s = s
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", Int(byte)).utf8)
-            default: out.append(byte)
+        s.withUTF8 { bytes in
+            // Bytes that need no escape are copied in runs.
+            var runStart = 0
+            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                default: out.append(contentsOf: String(format: "\\u%04x", Int(byte)).utf8)
+                }
+                runStart = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
     /// The text of an HTML fragment: tags dropped, the escaper's entities decoded,
-    /// whitespace collapsed, cut near ``textLimit`` bytes. One pass over the UTF-8 bytes.
+    /// whitespace collapsed, cut near ``textLimit`` bytes (never inside a character).
+    /// One pass over the UTF-8 bytes, writing straight into the result's storage.
     static func plainText(_ html: String) -> String {
-        let b = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(min(b.count, textLimit + 8))
-        var inTag = false
-        var lastWasSpace = true
-        var i = 0
-        let entities: [(name: [UInt8], value: UInt8)] = [
-            (Array("lt;".utf8), UInt8(ascii: "<")), (Array("gt;".utf8), UInt8(ascii: ">")),
-            (Array("quot;".utf8), UInt8(ascii: "\"")), (Array("#39;".utf8), UInt8(ascii: "'")),
-            (Array("amp;".utf8), UInt8(ascii: "&")),
-        ]
-        func space() {
-            if !lastWasSpace { out.append(UInt8(ascii: " ")) }
-            lastWasSpace = true
-        }
-        while i < b.count, out.count < textLimit {
-            let c = b[i]
-            i += 1
-            switch c {
-            case UInt8(ascii: "<"): inTag = true
-            case UInt8(ascii: ">"): inTag = false; space()
-            case _ where inTag: continue
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): space()
-            case UInt8(ascii: "&"):
-                if let e = entities.first(where: { i + $0.name.count <= b.count && Array(b[i..<(i + $0.name.count)]) == $0.name }) {
-                    out.append(e.value)
-                    i += e.name.count
-                } else {
-                    out.append(c)
+        var html = html
+        return html.withUTF8 { b in
+            let text = [UInt8](unsafeUninitializedCapacity: Swift.min(b.count, textLimit) + 1) { out, count in
+                // Each step reads at least one byte and writes at most one, so `n` stays
+                // within both the input's length and the limit.
+                var n = 0, i = 0
+                var inTag = false, lastWasSpace = true
+                func write(_ c: UInt8) { out[n] = c; n += 1; lastWasSpace = false }
+                func space() {
+                    if !lastWasSpace { out[n] = UInt8(ascii: " "); n += 1 }
+                    lastWasSpace = true
                 }
-                lastWasSpace = false
-            default:
-                out.append(c)
-                lastWasSpace = false
+                while i < b.count, n < textLimit {
+                    let c = b[i]
+                    i += 1
+                    switch c {
+                    case UInt8(ascii: "<"): inTag = true
+                    case UInt8(ascii: ">"): inTag = false; space()
+                    case _ where inTag: continue
+                    case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): space()
+                    case UInt8(ascii: "&"):
+                        if let e = entities.first(where: { i + $0.name.count <= b.count && b[i..<(i + $0.name.count)].elementsEqual($0.name) }) {
+                            write(e.value)
+                            i += e.name.count
+                        } else {
+                            write(c)
+                        }
+                    default: write(c)
+                    }
+                }
+                n = completeCharacters(out, count: n)
+                while n > 0, out[n - 1] == UInt8(ascii: " ") { n -= 1 }
+                count = n
             }
+            return String(decoding: text, as: UTF8.self)
         }
-        // Do not end inside a multi-byte character.
-        while let last = out.last, last & 0xC0 == 0x80 || last >= 0xC0 { out.removeLast(); if last >= 0xC0 { break } }
-        while out.last == UInt8(ascii: " ") { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The entities that `HTMLEscaping` writes, without their `&`, and what they stand for.
+    private static let entities: [(name: [UInt8], value: UInt8)] = [
+        (Array("lt;".utf8), UInt8(ascii: "<")), (Array("gt;".utf8), UInt8(ascii: ">")),
+        (Array("quot;".utf8), UInt8(ascii: "\"")), (Array("#39;".utf8), UInt8(ascii: "'")),
+        (Array("amp;".utf8), UInt8(ascii: "&")),
+    ]
+
+    /// `count` shortened so that the bytes end with a whole UTF-8 character.
+    static func completeCharacters(_ bytes: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+        var lead = count
+        while lead > 0, count - lead < 4, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead > 0 else { return count }
+        let first = bytes[lead - 1]
+        let length = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
+        return count - (lead - 1) >= length ? count : lead - 1
     }
 }

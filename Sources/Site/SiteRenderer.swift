@@ -36,8 +36,8 @@ public struct SiteRenderer: Sendable {
         for (article, page) in zip(ordered, rendered) { out.pages["\(article.slug).html"] = page.html }
         // Each article's list entry, rendered once (on all cores) for the index and tag pages.
         let entries = ParallelMap.map(ordered) { article in
-            (root: theme.render("entry", listEntry(article, byPath[article.path], root: "")),
-             nested: theme.render("entry", listEntry(article, byPath[article.path], root: "../")))
+            let variants = theme.render("entry", listEntry(article, byPath[article.path]), key: "root", values: ["", "../"])
+            return (root: variants[0], nested: variants[1])
         }
         let entryBySlug = Dictionary(uniqueKeysWithValues: zip(ordered.map(\.slug), entries))
         out.pages["index.html"] = indexPage(entries: entries.map(\.root).joined())
@@ -142,10 +142,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The context of `entry.mustache`; `root` leads from the page to the site root.
-    private func listEntry(_ article: Article, _ result: ArticleResult?, root: String) -> [String: Any] {
+    private func listEntry(_ article: Article, _ result: ArticleResult?) -> [String: Any] {
         let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
         return [
-            "root": root, "title": article.title, "url": "\(article.slug).html", "date": article.frontMatter.date ?? false,
+            "title": article.title, "url": "\(article.slug).html", "date": article.frontMatter.date ?? false,
             "summary": article.frontMatter.summary ?? false,
             "tags": article.frontMatter.tags.map { ["name": $0, "slug": Slug.make($0)] },
             "statusClass": status.cssClass, "statusText": status.text,

@@ -1,4 +1,5 @@
 import Foundation
+import Articles
 import Mustache
 
 /// The look of a site: Mustache templates, a stylesheet and scripts. The default theme
@@ -67,23 +68,31 @@ public struct Theme: @unchecked Sendable {
     }
 
     /// Replaces each marker (once) by its HTML, in one pass over the UTF-8 bytes.
+    /// `name` rendered once, then given each of `values` for the raw HTML of `key`: for
+    /// list entries that differ only in their link prefix (index and tag pages).
+    func render(_ name: String, _ context: [String: Any], key: String, values: [String]) -> [String] {
+        let marker = "\u{E010}variant\u{E011}"
+        var context = context
+        context[key] = marker
+        let rendered = library.render(context, withTemplate: name) ?? ""
+        return values.map { Self.splice(rendered, [(marker, $0)]) }
+    }
+
     static func splice(_ text: String, _ markers: [(marker: String, html: String)]) -> String {
-        var out: [UInt8] = []
-        let bytes = Array(text.utf8)
-        out.reserveCapacity(bytes.count + markers.reduce(0) { $0 + $1.html.utf8.count })
+        var rewriter = ByteRewriter(text, extraCapacity: markers.reduce(0) { $0 + $1.html.utf8.count })
+        let bytes = rewriter.source
         let patterns = markers.map { (Array($0.marker.utf8), $0.html) }
         var i = 0
         while i < bytes.count {
             if bytes[i] == 0xEE, let hit = patterns.first(where: { p in
                 i + p.0.count <= bytes.count && bytes[i..<(i + p.0.count)].elementsEqual(p.0)
             }) {
-                out.append(contentsOf: hit.1.utf8)
+                rewriter.replace(i..<(i + hit.0.count)) { $0.append(contentsOf: hit.1.utf8) }
                 i += hit.0.count
             } else {
-                out.append(bytes[i])
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return rewriter.finish()
     }
 }
