@@ -11,18 +11,17 @@ public enum ArticleParser {
             ? FrontMatterParser.parse(source, file: path)
             : FrontMatterParser.Result(frontMatter: FrontMatter(), body: source, diagnostics: [])
 
-        // Pass 1: where the code blocks are, so formulas are not looked for inside them
-        // (not needed when there is no dollar sign at all).
-        var codeLines = Set<Int>()
-        if front.body.containsUTF8Byte(UInt8(ascii: "$")) {
-            for block in CMark.blocks(of: front.body) where block.kind == .codeBlock || block.kind == .htmlBlock {
-                codeLines.formUnion(block.startLine...max(block.startLine, block.endLine))
-            }
+        // Formulas are protected before cmark sees them, but never inside code blocks,
+        // which only cmark can find. First protect as if there were none, and parse and
+        // render that once; when a formula or code span turned out to touch a code or HTML
+        // block, parse the original text for its code lines and protect and parse again.
+        var protected = MathProtector(file: path, codeLines: []).protect(front.body)
+        var (blocks, template) = CMark.document(protected.text)
+        if !protected.isUnaffected(byCodeBlocks: codeLineRanges(blocks)) {
+            let codeLines = Set(codeLineRanges(CMark.blocks(of: front.body)).joined())
+            protected = MathProtector(file: path, codeLines: codeLines).protect(front.body)
+            (blocks, template) = CMark.document(protected.text)
         }
-        let protected = MathProtector(file: path, codeLines: codeLines).protect(front.body)
-
-        // Pass 2: the document as it will be rendered, parsed and rendered once.
-        let (blocks, template) = CMark.document(protected.text)
         var diagnostics = front.diagnostics + protected.diagnostics
         var codeBlocks: [CodeBlock] = []
         var headings: [Heading] = []
@@ -79,6 +78,11 @@ public enum ArticleParser {
         var name = path.split(separator: "/").last.map(String.init) ?? path
         if name.hasSuffix(".md") { name.removeLast(3) }
         return name
+    }
+
+    /// The lines of each code and HTML block (fences included).
+    private static func codeLineRanges(_ blocks: [CMark.Block]) -> [ClosedRange<Int>] {
+        blocks.filter { $0.kind == .codeBlock || $0.kind == .htmlBlock }.map { $0.startLine...max($0.startLine, $0.endLine) }
     }
 }
 

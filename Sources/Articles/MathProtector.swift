@@ -23,6 +23,19 @@ struct MathProtector {
         var text: String
         var spans: [MathSpan]
         var diagnostics: [Diagnostic]
+        /// Every formula and code span found, by source lines: what the protection
+        /// depended on, for ``isUnaffected(byCodeBlocks:)``.
+        var regions: [Region] = []
+    }
+
+    /// The source lines of a formula or a code span.
+    struct Region {
+        enum Kind { case math, codeSpan }
+        var kind: Kind
+        var lines: ClosedRange<Int>
+        /// A formula with a later line that could open a code or HTML block when not
+        /// hidden (a fence or a `<`, after any indentation and `>`).
+        var hidesBlockStart = false
     }
 
     private static let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
@@ -39,6 +52,7 @@ struct MathProtector {
         var i = 0
         // Fast path: no dollar sign at all.
         guard b.contains(Self.dollar) else { return Result(text: source, spans: [], diagnostics: []) }
+        var regions: [Region] = []
 
         func location(_ at: Int) -> SourceLocation {
             // Column in Unicode scalars: count the bytes that start a scalar.
@@ -58,6 +72,7 @@ struct MathProtector {
         /// Writes the placeholder for the formula `b[i..<end]`, with TeX `b[texStart..<texEnd]`.
         func emit(texStart: Int, texEnd: Int, end: Int, display: Bool) {
             let index = spans.count
+            var region = Region(kind: .math, lines: line...line)
             spans.append(MathSpan(
                 index: index, tex: String(decoding: b[texStart..<texEnd], as: UTF8.self), isDisplay: display,
                 location: location(i)))
@@ -75,9 +90,12 @@ struct MathProtector {
                         j += 1
                     }
                     out.append(contentsOf: String(MathPlaceholder.continuation).utf8)
+                    region.hidesBlockStart = region.hidesBlockStart || Self.couldOpenBlock(b, lineStart: k + 1, end: end)
                 }
                 k += 1
             }
+            region.lines = region.lines.lowerBound...line
+            regions.append(region)
             i = end
         }
 
@@ -96,7 +114,9 @@ struct MathProtector {
             if c == Self.backtick {
                 let run = runLength(b, from: i)
                 if let close = closingBackticks(b, after: i + run, length: run) {
+                    let startLine = line
                     copy(through: close + run)
+                    regions.append(Region(kind: .codeSpan, lines: startLine...line))
                 } else {
                     copy(through: i + run)
                 }
@@ -130,7 +150,20 @@ struct MathProtector {
             if end < b.count, b[end] == Self.newline { end += 1 }
             copy(through: end)
         }
-        return Result(text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics)
+        return Result(
+            text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions)
+    }
+
+    /// Whether the line starting at `start` (up to `end`) begins, after spaces, tabs and
+    /// `>`, with a code fence or `<`.
+    private static func couldOpenBlock(_ b: [UInt8], lineStart start: Int, end: Int) -> Bool {
+        var k = start
+        while k < end, b[k] == space || b[k] == tab || b[k] == UInt8(ascii: ">") { k += 1 }
+        guard k < end else { return false }
+        if b[k] == UInt8(ascii: "<") { return true }
+        let fence = b[k]
+        guard fence == backtick || fence == UInt8(ascii: "~"), k + 2 < b.count else { return false }
+        return b[k + 1] == fence && b[k + 2] == fence
     }
 
     private func runLength(_ b: [UInt8], from start: Int) -> Int {
@@ -194,5 +227,24 @@ struct MathProtector {
 
     private func isSpace(_ c: UInt8) -> Bool {
         c == Self.space || c == Self.tab || c == Self.newline || c == UInt8(ascii: "\r")
+    }
+}
+
+extension MathProtector.Result {
+    /// Whether this protection, made without knowing where the code blocks are, is the
+    /// one that knowing them gives, judged by the code and HTML blocks (`blocks`, line
+    /// ranges) of the protected text. It is when no formula touches such a block or hides
+    /// a line that could open one, and no code span that starts inside one ends outside
+    /// it; otherwise parse the original text for its code lines and protect again.
+    func isUnaffected(byCodeBlocks blocks: [ClosedRange<Int>]) -> Bool {
+        regions.allSatisfy { region in
+            switch region.kind {
+            case .math:
+                return !region.hidesBlockStart && !blocks.contains { $0.overlaps(region.lines) }
+            case .codeSpan:
+                guard let block = blocks.first(where: { $0.contains(region.lines.lowerBound) }) else { return true }
+                return block.contains(region.lines.upperBound)
+            }
+        }
     }
 }
