@@ -141,7 +141,8 @@ public struct SiteRenderer: Sendable {
         article.codeBlocks.last { $0.line <= line }?.line ?? line
     }
 
-    /// The context of `entry.mustache`; `root` leads from the page to the site root.
+    /// The context of `entry.mustache`, but for `root` (the way from the page to the site
+    /// root), which the caller fills in per page.
     private func listEntry(_ article: Article, _ result: ArticleResult?) -> [String: Any] {
         let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
         return [

@@ -67,7 +67,6 @@ public struct Theme: @unchecked Sendable {
         return markers.isEmpty ? rendered : Self.splice(rendered, markers)
     }
 
-    /// Replaces each marker (once) by its HTML, in one pass over the UTF-8 bytes.
     /// `name` rendered once, then given each of `values` for the raw HTML of `key`: for
     /// list entries that differ only in their link prefix (index and tag pages).
     func render(_ name: String, _ context: [String: Any], key: String, values: [String]) -> [String] {
@@ -78,6 +77,7 @@ public struct Theme: @unchecked Sendable {
         return values.map { Self.splice(rendered, [(marker, $0)]) }
     }
 
+    /// Replaces each marker by its HTML, in one pass over the UTF-8 bytes.
     static func splice(_ text: String, _ markers: [(marker: String, html: String)]) -> String {
         var rewriter = ByteRewriter(text, extraCapacity: markers.reduce(0) { $0 + $1.html.utf8.count })
         let bytes = rewriter.source
