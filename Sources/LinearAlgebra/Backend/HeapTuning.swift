@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Keeps freed matrix storage in the process for reuse.
 ///
 /// By default glibc serves every block above 128 KiB with its own `mmap` and returns it
@@ -10,17 +14,14 @@
 enum HeapTuning {
     /// Evaluated once; reading it applies the settings.
     static let applied: Void = {
-        #if os(Linux)
-        _ = glibcMallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
-        _ = glibcMallopt(-1, 512 << 20)  // M_TRIM_THRESHOLD
+        #if canImport(Glibc)
+        // `mallopt` is declared in <malloc.h>, which Swift's Glibc module leaves out, so it
+        // is looked up by name; the parameter numbers are glibc's stable ABI.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
+        _ = mallopt(-1, 512 << 20)  // M_TRIM_THRESHOLD
         #endif
     }()
 }
-
-#if os(Linux)
-/// glibc's `int mallopt(int, int)`. `<malloc.h>` is not part of Swift's Glibc module, and a
-/// C target for one declaration would cost more than this; the parameter numbers are
-/// glibc's stable ABI.
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
