@@ -124,7 +124,8 @@ func symmetricEigenLanes(_ a: SymmetricLanes3) -> SymmetricEigenLanes3 {
     let r: Lanes4 = 0.5 * determinant
 
     // Largest root of 4c³ − 3c = |r|: a degree-5 fit of cos(acos(x)/3) on [0, 1] (error
-    // below 1.3e-6), then one Halley step (cubic convergence: below 1e-16).
+    // below 1.3e-6; Scripts/fit_cubic_root_guess.py computes the coefficients), then one
+    // Halley step (cubic convergence: below 1e-16).
     var x = absolute(r)
     x.replace(with: one, where: x .> one)
     let k5 = Lanes4(repeating: 0.0019631785313937258), k4 = Lanes4(repeating: -0.008972271775752091)
