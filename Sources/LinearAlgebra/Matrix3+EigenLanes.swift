@@ -97,10 +97,13 @@ func symmetricEigenLanes(_ a: SymmetricLanes3) -> SymmetricEigenLanes3 {
         larger(larger(absolute(a.a00), absolute(a.a01)), larger(absolute(a.a02), absolute(a.a11))),
         larger(absolute(a.a12), absolute(a.a22)))
     scale.replace(with: one, where: scale .== zero)
-    let inverseScale = one / scale
+    // 1/scale overflows for subnormal scales; lifting those lanes by 2¹⁰⁰⁰ first keeps
+    // every product finite (the lift is a power of two: exact). `a · lift` comes first.
+    let lift = one.replacing(with: Lanes4(repeating: 0x1p1000), where: scale .< Lanes4(repeating: 0x1p-1000))
+    let inverseScale = one / (scale * lift)
     let s = SymmetricLanes3(
-        a00: a.a00 * inverseScale, a01: a.a01 * inverseScale, a02: a.a02 * inverseScale,
-        a11: a.a11 * inverseScale, a12: a.a12 * inverseScale, a22: a.a22 * inverseScale)
+        a00: a.a00 * lift * inverseScale, a01: a.a01 * lift * inverseScale, a02: a.a02 * lift * inverseScale,
+        a11: a.a11 * lift * inverseScale, a12: a.a12 * lift * inverseScale, a22: a.a22 * lift * inverseScale)
 
     // The shifted, normalised matrix B = (A − qI)/p and r = det(B)/2.
     // (Expressions stay short: with the module's many operator overloads, long ones

@@ -55,6 +55,19 @@ private let epsilon = Double.ulpOfOne
         }
     }
 
+    /// Subnormal entries: the scale factor `1 / max|aᵢⱼ|` would overflow to infinity.
+    @Test func subnormalEntries() throws {
+        let a = Matrix([[1e-310, 2e-310, 0], [2e-310, 1e-310, 0], [0, 0, 3e-310]])
+        let result = Matrix3(a).symmetricEigen
+        let values = [result.values.x, result.values.y, result.values.z]
+        let lapack = try a.symmetricEigenvalues().elements
+        #expect(values.allSatisfy { $0.isFinite })
+        // Subnormals carry fewer digits, so compare relative to the entries with a loose bound.
+        for (mine, theirs) in zip(values, lapack) { #expect(abs(mine - theirs) <= 1e-12 * a.maxAbs) }
+        let v = result.vectors.matrix
+        #expect((v.transposed * v - .identity(3)).maxAbs < 1e-12)
+    }
+
     /// Clusters of two or three eigenvalues `10⁻ᵏ` apart, k = 0…16, and both signs: the
     /// cases where closed forms usually lose the eigenvectors.
     @Test func clusteredEigenvalues() {
