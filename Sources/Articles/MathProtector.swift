@@ -33,8 +33,8 @@ struct MathProtector {
         enum Kind { case math, codeSpan }
         var kind: Kind
         var lines: ClosedRange<Int>
-        /// A formula with a later line that could open a code or HTML block when not
-        /// hidden (a fence or a `<`, after any indentation and `>`).
+        /// A formula with a later line that, were it not hidden, could start a block that
+        /// decides where code is (a fence, `<`, `>` or a list marker).
         var hidesBlockStart = false
     }
 
@@ -154,16 +154,24 @@ struct MathProtector {
             text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions)
     }
 
-    /// Whether the line starting at `start` (up to `end`) begins, after spaces, tabs and
-    /// `>`, with a code fence or `<`.
+    /// Whether the line starting at `start` (up to `end`) could, if it were not hidden in a
+    /// formula, start a block that decides where code is: after spaces and tabs, a `>`
+    /// (block quote), a list marker, a code fence or a `<` (HTML block).
     private static func couldOpenBlock(_ b: [UInt8], lineStart start: Int, end: Int) -> Bool {
         var k = start
-        while k < end, b[k] == space || b[k] == tab || b[k] == UInt8(ascii: ">") { k += 1 }
+        while k < end, b[k] == space || b[k] == tab { k += 1 }
         guard k < end else { return false }
-        if b[k] == UInt8(ascii: "<") { return true }
-        let fence = b[k]
-        guard fence == backtick || fence == UInt8(ascii: "~"), k + 2 < b.count else { return false }
-        return b[k + 1] == fence && b[k + 2] == fence
+        let c = b[k]
+        func followedBySpace(_ j: Int) -> Bool { j >= b.count || b[j] == space || b[j] == tab || b[j] == newline }
+        if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") { return true }
+        if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: "*") { return followedBySpace(k + 1) }
+        if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) {
+            var j = k
+            while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) { j += 1 }
+            return j < b.count && (b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")")) && followedBySpace(j + 1)
+        }
+        guard c == backtick || c == UInt8(ascii: "~"), k + 2 < b.count else { return false }
+        return b[k + 1] == c && b[k + 2] == c
     }
 
     private func runLength(_ b: [UInt8], from start: Int) -> Int {

@@ -34,6 +34,9 @@ import Testing
         "```\n`x`\n```\n\nAnd $x$\n",  // a code span closed inside its code block
         "> quote $a$\n> ```\n> $b$\n> ```\n",  // a fence in a block quote
         "- item\n\n      code $a$\n\n  text $b$\n",  // indented code in a list item
+        "Text $a\n> b$\n>\n>     code $c$\n",  // a formula that would hide a block quote marker
+        "Text $a\n1. b$\n\n     code $c$\n",  // … or a list marker
+        "<!--\n$a\n-->$\ntext $b$\n",  // … or the end of an HTML comment
         "Plain $x$ and $$y$$ with no code at all.\n",
     ])
     func trickyDocuments(markdown: String) {
