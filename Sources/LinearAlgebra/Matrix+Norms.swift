@@ -12,6 +12,9 @@ extension Matrix {
         (0..<rows).map { i in (0..<columns).reduce(0) { $0 + abs(self[i, $1]) } }.max() ?? 0
     }
 
-    /// The largest absolute entry (0 for an empty matrix).
-    public var maxAbs: Double { elements.reduce(0) { Swift.max($0, abs($1)) } }
+    /// The largest absolute entry (0 for an empty matrix; NaN when an entry is NaN, so that
+    /// a bound like `(a - b).maxAbs < tolerance` never holds for NaN results).
+    public var maxAbs: Double {
+        elements.reduce(0) { largest, x in largest.isNaN || x.isNaN ? .nan : Swift.max(largest, abs(x)) }
+    }
 }

@@ -39,6 +39,16 @@ import Testing
         #expect(Vector([3, 4]).norm == 5)
         // No overflow for huge entries.
         #expect(Vector([3 * 0x1p900, 4 * 0x1p900]).norm == 5 * 0x1p900)
+        #expect(m.maxAbs == 4)
+        #expect(Matrix(rows: 0, columns: 3).maxAbs == 0)
+    }
+
+    /// A regression: `maxAbs` skipped NaN entries (`max(x, NaN)` is `x`), so a bound such
+    /// as `(a - b).maxAbs < tolerance` held for NaN results.
+    @Test func maxAbsIsNaNWhenAnEntryIsNaN() {
+        #expect(Matrix([[1, .nan], [3, 4]]).maxAbs.isNaN)
+        #expect(Matrix([[.nan, 1]]).maxAbs.isNaN)
+        #expect(!((Matrix([[.nan]]) - Matrix([[0]])).maxAbs < 1))
     }
 
     @Test func outerProductAndDot() {

@@ -4,7 +4,11 @@ import LinearAlgebra
 /// shared yardstick of these tests (a few hundred ulps of room is `< 1e-13`).
 func relativeError(_ actual: Matrix, _ expected: Matrix) -> Double {
     precondition(actual.rows == expected.rows && actual.columns == expected.columns, "shapes differ")
-    return zip(actual.elements, expected.elements).reduce(0) { max($0, abs($1.0 - $1.1) / max(1, abs($1.1))) }
+    // NaN anywhere counts as an infinite error: `max` would silently skip it.
+    return zip(actual.elements, expected.elements).reduce(0) { worst, pair in
+        let error = relativeError(pair.0, pair.1)
+        return error.isNaN ? .infinity : max(worst, error)
+    }
 }
 
 func relativeError(_ actual: Vector, _ expected: Vector) -> Double {
@@ -13,5 +17,6 @@ func relativeError(_ actual: Vector, _ expected: Vector) -> Double {
 }
 
 func relativeError(_ actual: Double, _ expected: Double) -> Double {
-    abs(actual - expected) / max(1, abs(expected))
+    let error = abs(actual - expected) / max(1, abs(expected))
+    return error.isNaN ? .infinity : error
 }
