@@ -4,17 +4,15 @@ extension Matrix {
 
     /// The induced 1-norm: the largest absolute column sum.
     public var oneNorm: Double {
-        (0..<columns).map { j in (0..<rows).reduce(0) { $0 + abs(self[$1, j]) } }.max() ?? 0
+        (0..<columns).map { j in (0..<rows).reduce(0) { $0 + abs(self[$1, j]) } }.largestMagnitude
     }
 
     /// The induced ∞-norm: the largest absolute row sum.
     public var infinityNorm: Double {
-        (0..<rows).map { i in (0..<columns).reduce(0) { $0 + abs(self[i, $1]) } }.max() ?? 0
+        (0..<rows).map { i in (0..<columns).reduce(0) { $0 + abs(self[i, $1]) } }.largestMagnitude
     }
 
     /// The largest absolute entry (0 for an empty matrix; NaN when an entry is NaN, so that
     /// a bound like `(a - b).maxAbs < tolerance` never holds for NaN results).
-    public var maxAbs: Double {
-        elements.reduce(0) { largest, x in largest.isNaN || x.isNaN ? .nan : Swift.max(largest, abs(x)) }
-    }
+    public var maxAbs: Double { elements.largestMagnitude }
 }

@@ -46,9 +46,10 @@ extension Vector {
         return sum
     }
 
-    /// The Euclidean norm `‖v‖₂`, computed without overflow for large entries.
+    /// The Euclidean norm `‖v‖₂`, computed without overflow for large entries; NaN when an
+    /// entry is NaN.
     public var norm: Double {
-        let largest = elements.reduce(0) { Swift.max($0, abs($1)) }
+        let largest = elements.largestMagnitude
         guard largest > 0, largest.isFinite else { return largest }
         // A power of two, so scaling is exact.
         let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)

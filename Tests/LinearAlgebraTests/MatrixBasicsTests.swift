@@ -49,6 +49,10 @@ import Testing
         #expect(Matrix([[1, .nan], [3, 4]]).maxAbs.isNaN)
         #expect(Matrix([[.nan, 1]]).maxAbs.isNaN)
         #expect(!((Matrix([[.nan]]) - Matrix([[0]])).maxAbs < 1))
+        // The norms built on the same maximum.
+        #expect(Vector([.nan]).norm.isNaN)
+        #expect(Matrix([[1, 2], [.nan, 4]]).oneNorm.isNaN)
+        #expect(Matrix([[1, 2], [.nan, 4]]).infinityNorm.isNaN)
     }
 
     @Test func outerProductAndDot() {
