@@ -2,13 +2,14 @@ internal import CLAPACK
 
 /// Thin wrappers over CBLAS; the only file besides `LAPACK.swift` that sees C.
 enum BLAS {
-    /// `c = a · b` for row-major matrices.
+    /// `c = a · b` for row-major matrices. The result's storage is handed to `dgemm`
+    /// uninitialised: with `beta = 0`, BLAS writes `c` without reading it.
     static func gemm(_ a: Matrix, _ b: Matrix) -> Matrix {
-        var c = Matrix.zeros(a.rows, b.columns)
-        guard a.rows > 0, b.columns > 0, a.columns > 0 else { return c }
-        a.elements.withUnsafeBufferPointer { pa in
-            b.elements.withUnsafeBufferPointer { pb in
-                c.elements.withUnsafeMutableBufferPointer { pc in
+        guard a.rows > 0, b.columns > 0, a.columns > 0 else { return Matrix.zeros(a.rows, b.columns) }
+        let count = a.rows * b.columns
+        let elements = [Double](unsafeUninitializedCapacity: count) { pc, initialized in
+            a.elements.withUnsafeBufferPointer { pa in
+                b.elements.withUnsafeBufferPointer { pb in
                     cblas_dgemm(
                         CblasRowMajor, CblasNoTrans, CblasNoTrans,
                         blasint(a.rows), blasint(b.columns), blasint(a.columns),
@@ -17,8 +18,9 @@ enum BLAS {
                         0.0, pc.baseAddress, blasint(b.columns))
                 }
             }
+            initialized = count
         }
-        return c
+        return Matrix(rows: a.rows, columns: b.columns, elements: elements)
     }
 
     /// `y = a · x` for a row-major matrix.
