@@ -13,6 +13,7 @@ public struct ByteRewriter {
     /// `source[copied...]` has not been copied or skipped yet.
     private var copied = 0
 
+    /// A rewriter of `text`, its output sized for the text plus `extraCapacity` bytes.
     public init(_ text: String, extraCapacity: Int = 0) {
         source = Array(text.utf8)
         output.reserveCapacity(source.count + extraCapacity)
