@@ -63,6 +63,7 @@ import Testing
         let pieces = [
             "$", "$$", "`", "``", "```", "~~~", "    ", "\t", "> ", "- ", "1. ", "* ", "<div>", "</div>", "<!--", "-->",
             "<pre>", "</pre>", "\\", "\\$", "a", "x_1", "b*c", " ", "\n", "\n", "\n", "\n\n", "swift", "=",
+            "   ", "  ", "2) ", "+ ", "# ", "<script>", "</script>", "<?", "?>", "<![CDATA[", "]]>", "<!X", ">", "***", "---", "===", "[a]: /u", "\n    ", "\n> ", "\n- ",
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
@@ -74,7 +75,7 @@ import Testing
             return Int((z ^ (z >> 31)) % UInt64(bound))
         }
         var mismatches = 0
-        for _ in 0..<4000 {
+        for _ in 0..<5000 {
             let markdown = (0..<(8 + next(40))).map { _ in pieces[next(pieces.count)] }.joined()
             let article = ArticleParser.parse(markdown, path: "t.md", frontMatter: false)
             let expected = Self.reference(markdown)
