@@ -58,22 +58,18 @@ let symmetric: [Matrix3] = smalls.map { m in
     let t = m.transposed
     return Matrix3(m.r0 + t.r0, m.r1 + t.r1, m.r2 + t.r2)
 }
-report("3x3 det (per matrix)", median(9) {
-    var s = 0.0
-    for m in smalls { s += m.determinant }
-    sink += s
-} / Double(count))
-report("3x3 inverse (per matrix)", median(9) {
-    var s = 0.0
-    for m in smalls { s += m.inverse.r0.x }
-    sink += s
-} / Double(count))
+/// Median seconds per matrix of `value` called on each of `matrices` in turn.
+@MainActor func perMatrix(_ matrices: [Matrix3], _ value: (Matrix3) -> Double) -> Double {
+    median(9) {
+        var s = 0.0
+        for m in matrices { s += value(m) }
+        sink += s
+    } / Double(matrices.count)
+}
+report("3x3 det (per matrix)", perMatrix(smalls) { $0.determinant })
+report("3x3 inverse (per matrix)", perMatrix(smalls) { $0.inverse.r0.x })
 report("3x3 eigh (per matrix)", median(9) {
     sink += Matrix3.symmetricEigen(of: symmetric)[count / 2].values.x
 } / Double(count))
-report("3x3 eigh, one call each", median(9) {
-    var s = 0.0
-    for m in symmetric { s += m.symmetricEigen.values.x }
-    sink += s
-} / Double(count))
+report("3x3 eigh, one call each", perMatrix(symmetric) { $0.symmetricEigen.values.x })
 FileHandle.standardError.write(Data("checksum \(sink)\n".utf8))

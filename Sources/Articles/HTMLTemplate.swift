@@ -14,13 +14,9 @@ enum HTMLTemplate {
         let blocksByLine = Dictionary(article.codeBlocks.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         var i = 0
         while i < b.count {
-            if b[i] == 0xEE {
-                rewriter.flush(upTo: i)
-                if let next = MathRestorer.restore(b, at: i, math: article.math, render: renderMath, into: &rewriter.output) {
-                    rewriter.skip(to: next)
-                    i = next
-                    continue
-                }
+            if b[i] == MathRestorer.lead, let next = MathRestorer.restore(at: i, in: &rewriter, math: article.math, render: renderMath) {
+                i = next
+                continue
             }
             guard b[i] == UInt8(ascii: "<"), i + prefix.count + 5 <= b.count,
                   b[i..<(i + prefix.count)].elementsEqual(prefix)

@@ -1,7 +1,8 @@
 /// Puts formulas back where ``MathProtector`` left placeholders.
 enum MathRestorer {
     // UTF-8 of the private-use placeholders U+E000, U+E001, U+E002: EE 80 80/81/82.
-    private static let lead: UInt8 = 0xEE, second: UInt8 = 0x80
+    static let lead: UInt8 = 0xEE
+    private static let second: UInt8 = 0x80
     private static let open: UInt8 = 0x80, close: UInt8 = 0x81, continuation: UInt8 = 0x82
 
     /// Replaces each placeholder in `text` (and the continuation markers of its further
@@ -12,10 +13,7 @@ enum MathRestorer {
         let b = rewriter.source
         var i = 0
         while i < b.count {
-            guard b[i] == lead else { i += 1; continue }
-            rewriter.flush(upTo: i)
-            if let next = restore(b, at: i, math: math, render: render, into: &rewriter.output) {
-                rewriter.skip(to: next)
+            if b[i] == lead, let next = restore(at: i, in: &rewriter, math: math, render: render) {
                 i = next
             } else {
                 i += 1
@@ -24,11 +22,12 @@ enum MathRestorer {
         return rewriter.finish()
     }
 
-    /// If a formula placeholder starts at `b[i]`, writes its rendering to `out` and
-    /// returns the index after it (continuation lines included); otherwise nil.
+    /// If a formula placeholder starts at source index `i`, replaces it (continuation
+    /// lines included) by its rendering and returns the index after it; otherwise nil.
     static func restore(
-        _ b: [UInt8], at i: Int, math: [MathSpan], render: (MathSpan) -> String, into out: inout [UInt8]
+        at i: Int, in rewriter: inout ByteRewriter, math: [MathSpan], render: (MathSpan) -> String
     ) -> Int? {
+        let b = rewriter.source
         func isMarker(_ k: Int, _ kind: UInt8) -> Bool {
             k + 2 < b.count && b[k] == lead && b[k + 1] == second && b[k + 2] == kind
         }
@@ -50,7 +49,7 @@ enum MathRestorer {
             if b[k] == UInt8(ascii: "\n") || b[k] == UInt8(ascii: " ") || b[k] == UInt8(ascii: "\t") { k += 1; continue }
             break
         }
-        out.append(contentsOf: render(math[index]).utf8)
+        rewriter.replace(i..<j) { $0.append(contentsOf: render(math[index]).utf8) }
         return j
     }
 

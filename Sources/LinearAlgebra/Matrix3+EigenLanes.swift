@@ -33,21 +33,20 @@ struct LaneVector3 {
 struct SymmetricLanes3 {
     var a00, a01, a02, a11, a12, a22: Lanes4
 
-    @inline(__always) init(a00: Lanes4, a01: Lanes4, a02: Lanes4, a11: Lanes4, a12: Lanes4, a22: Lanes4) {
-        (self.a00, self.a01, self.a02, self.a11, self.a12, self.a22) = (a00, a01, a02, a11, a12, a22)
+    @inline(__always) func times(_ w: LaneVector3) -> LaneVector3 {
+        LaneVector3(a00 * w.x + a01 * w.y + a02 * w.z, a01 * w.x + a11 * w.y + a12 * w.z,
+                    a02 * w.x + a12 * w.y + a22 * w.z)
     }
+}
 
-    /// The upper triangles of four matrices, one per lane.
+extension SymmetricLanes3 {
+    /// The upper triangles of four matrices, one per lane. (In an extension, so the
+    /// memberwise initialiser stays.)
     @inline(__always) init(_ m0: Matrix3, _ m1: Matrix3, _ m2: Matrix3, _ m3: Matrix3) {
         self.init(
             a00: Lanes4(m0.r0.x, m1.r0.x, m2.r0.x, m3.r0.x), a01: Lanes4(m0.r0.y, m1.r0.y, m2.r0.y, m3.r0.y),
             a02: Lanes4(m0.r0.z, m1.r0.z, m2.r0.z, m3.r0.z), a11: Lanes4(m0.r1.y, m1.r1.y, m2.r1.y, m3.r1.y),
             a12: Lanes4(m0.r1.z, m1.r1.z, m2.r1.z, m3.r1.z), a22: Lanes4(m0.r2.z, m1.r2.z, m2.r2.z, m3.r2.z))
-    }
-
-    @inline(__always) func times(_ w: LaneVector3) -> LaneVector3 {
-        LaneVector3(a00 * w.x + a01 * w.y + a02 * w.z, a01 * w.x + a11 * w.y + a12 * w.z,
-                    a02 * w.x + a12 * w.y + a22 * w.z)
     }
 }
 

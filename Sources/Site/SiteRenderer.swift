@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
         for (article, page) in zip(ordered, rendered) { out.pages["\(article.slug).html"] = page.html }
         // Each article's list entry, rendered once (on all cores) for the index and tag pages.
         let entries = ParallelMap.map(ordered) { article in
-            let variants = theme.render("entry", listEntry(article, byPath[article.path]), key: "root", values: ["", "../"])
+            let variants = theme.render("entry", listEntry(article, byPath[article.path]), rawVariants: [["root": ""], ["root": "../"]])
             return (root: variants[0], nested: variants[1])
         }
         let entryBySlug = Dictionary(uniqueKeysWithValues: zip(ordered.map(\.slug), entries))

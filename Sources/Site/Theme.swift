@@ -56,25 +56,19 @@ public struct Theme: @unchecked Sendable {
     /// marker (use it as `{{{key}}}`), and the HTML is spliced in after rendering, so the
     /// template engine never copies it character by character.
     func render(_ name: String, _ context: [String: Any], raw: [String: String] = [:]) -> String {
-        var context = context
-        var markers: [(marker: String, html: String)] = []
-        for (k, (key, html)) in raw.sorted(by: { $0.key < $1.key }).enumerated() {
-            let marker = "\u{E010}raw\(k)\u{E011}"
-            context[key] = marker
-            markers.append((marker, html))
-        }
-        let rendered = library.render(context, withTemplate: name) ?? ""
-        return markers.isEmpty ? rendered : Self.splice(rendered, markers)
+        render(name, context, rawVariants: [raw])[0]
     }
 
-    /// `name` rendered once, then given each of `values` for the raw HTML of `key`: for
-    /// list entries that differ only in their link prefix (index and tag pages).
-    func render(_ name: String, _ context: [String: Any], key: String, values: [String]) -> [String] {
-        let marker = "\u{E010}variant\u{E011}"
+    /// `name` rendered once, then spliced once per variant of the raw HTML (every variant
+    /// with the same keys): for list entries that differ only in their link prefix.
+    func render(_ name: String, _ context: [String: Any], rawVariants: [[String: String]]) -> [String] {
+        let keys = (rawVariants.first ?? [:]).keys.sorted()
+        let markers = keys.indices.map { "\u{E010}raw\($0)\u{E011}" }
         var context = context
-        context[key] = marker
+        for (key, marker) in zip(keys, markers) { context[key] = marker }
         let rendered = library.render(context, withTemplate: name) ?? ""
-        return values.map { Self.splice(rendered, [(marker, $0)]) }
+        guard !keys.isEmpty else { return rawVariants.map { _ in rendered } }
+        return rawVariants.map { raw in Self.splice(rendered, zip(markers, keys).map { ($0, raw[$1] ?? "") }) }
     }
 
     /// Replaces each marker by its HTML, in one pass over the UTF-8 bytes.
