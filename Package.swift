@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", .upToNextMinor(from: "0.27.1")),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // C libraries from Debian packages.
@@ -38,7 +39,13 @@ let package = Package(
 
         // Document side: Articles → Verifier → Site → lemma.
         .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Yams"]),
-        .target(name: "Verifier", dependencies: ["Articles", "Diagnostics"]),
+        .target(
+            name: "Verifier",
+            dependencies: [
+                "Articles", "Diagnostics",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]),
         .target(
             name: "Site",
             dependencies: [

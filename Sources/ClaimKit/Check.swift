@@ -7,9 +7,9 @@ import Diagnostics
 ///   - label: a short name shown beside the verdict.
 /// - Returns: whether the claim passed, so that later code can depend on it.
 @discardableResult
-public func check(_ condition: Bool, _ label: String = "", line: Int = #line) -> Bool {
+public func check(_ condition: Bool, _ label: String = "", line: Int = #line, column: Int = #column) -> Bool {
     ClaimRecorder.shared.claim(
-        line: line, kind: "check", label: label, passed: condition,
+        line: line, column: column, kind: "check", label: label, passed: condition,
         detail: condition ? nil : "the condition is false")
     return condition
 }
@@ -19,12 +19,12 @@ public func check(_ condition: Bool, _ label: String = "", line: Int = #line) ->
 @discardableResult
 public func expectClose(
     _ actual: Double, _ expected: Double, tolerance: Tolerance = .standard,
-    _ label: String = "", line: Int = #line
+    _ label: String = "", line: Int = #line, column: Int = #column
 ) -> Bool {
     let passed = tolerance.accepts(actual, expected)
     let difference = abs(actual - expected)
     ClaimRecorder.shared.claim(
-        line: line, kind: "expectClose", label: label, passed: passed,
+        line: line, column: column, kind: "expectClose", label: label, passed: passed,
         actual: "\(actual)", expected: "\(expected)",
         detail: "difference \(difference), allowed \(tolerance.bound(for: expected)) (\(tolerance))")
     return passed

@@ -3,14 +3,18 @@ import Foundation
 
 /// Collects the verdicts of one claim program and streams them to the verifier.
 ///
-/// Every event is written and flushed as one JSON line at once, so the verdicts recorded
-/// before a crash survive it. Without `LEMMA_RESULTS` in the environment (a claim program
-/// run by hand) verdicts are printed to standard error instead.
+/// Every event is written at once as one JSON line to the result channel, a pipe that the
+/// verifier opened for this process (its descriptor number is in the environment at
+/// start, see ``ClaimEvent/channelEnvironmentKey``; ``connect()`` takes it out of the
+/// environment and closes it on `exec`, so programs started by claim code do not inherit
+/// it). Verdicts recorded before a crash therefore survive it. Each event carries the
+/// writer's process id, so the verifier can ignore what a forked child reports. Without a
+/// channel (a claim program run by hand) verdicts are printed to standard error instead.
 final class ClaimRecorder: @unchecked Sendable {
     static let shared = ClaimRecorder()
 
     private let lock = NSLock()
-    private let sink: UnsafeMutablePointer<FILE>?
+    private var channel: Int32 = -1
     private let encoder: JSONEncoder
     /// When the last claim finished or the current block started.
     private var lastMark = Date()
@@ -18,16 +22,25 @@ final class ClaimRecorder: @unchecked Sendable {
     private init() {
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let path = ProcessInfo.processInfo.environment[ClaimEvent.resultsEnvironmentKey] {
-            sink = fopen(path, "a")
-        } else {
-            sink = nil
+    }
+
+    var isConnected: Bool { lock.withLock { channel >= 0 } }
+
+    /// Takes the channel's descriptor from the environment (once).
+    func connect() {
+        lock.withLock {
+            guard channel < 0, let text = getenv(ClaimEvent.channelEnvironmentKey),
+                let fd = Int32(String(cString: text)), fd > 2, fcntl(fd, F_GETFD) >= 0
+            else { return }
+            unsetenv(ClaimEvent.channelEnvironmentKey)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            channel = fd
         }
     }
 
     /// Records a claim's verdict, timing it from the previous mark.
     func claim(
-        line: Int, kind: String, label: String, passed: Bool,
+        line: Int, column: Int, kind: String, label: String, passed: Bool,
         actual: String? = nil, expected: String? = nil, detail: String? = nil
     ) {
         let now = Date()
@@ -36,25 +49,34 @@ final class ClaimRecorder: @unchecked Sendable {
             ClaimEvent(
                 event: .claim,
                 claim: ClaimRecord(
-                    line: line, kind: kind, label: label, status: passed ? .pass : .fail,
+                    line: line, column: column, kind: kind, label: label, status: passed ? .pass : .fail,
                     actual: actual, expected: expected, detail: detail, seconds: seconds)))
         lock.withLock { lastMark = Date() }
     }
 
     func record(_ event: ClaimEvent) {
+        var event = event
+        event.pid = getpid()
         lock.lock()
         defer { lock.unlock() }
         if event.event == .block { lastMark = Date() }
-        guard let sink else {
+        guard channel >= 0 else {
             if let claim = event.claim {
                 let mark = claim.status == .pass ? "PASS" : claim.status.rawValue.uppercased()
                 FileHandle.standardError.write(Data("line \(claim.line): \(mark) \(claim.label) \(claim.detail ?? "")\n".utf8))
             }
             return
         }
-        guard let data = try? encoder.encode(event) else { return }
-        data.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, sink) }
-        fputc(0x0A, sink)
-        fflush(sink)
+        guard var data = try? encoder.encode(event) else { return }
+        data.append(0x0A)
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(channel, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ import Diagnostics
 private func recordEntrywise(
     kind: String, actual: [Double], expected: [Double], shapeMismatch: String?,
     position: (Int) -> String, actualText: String, expectedText: String,
-    tolerance: Tolerance, label: String, line: Int
+    tolerance: Tolerance, label: String, line: Int, column: Int
 ) -> Bool {
     var worst: (index: Int, excess: Double, difference: Double)?
     var passed = shapeMismatch == nil
@@ -28,7 +28,7 @@ private func recordEntrywise(
         detail = "largest difference \(largest) (\(tolerance))"
     }
     ClaimRecorder.shared.claim(
-        line: line, kind: kind, label: label, passed: passed,
+        line: line, column: column, kind: kind, label: label, passed: passed,
         actual: actualText, expected: expectedText, detail: detail)
     return passed
 }
@@ -37,21 +37,21 @@ private func recordEntrywise(
 @discardableResult
 public func expectClose(
     _ actual: Vector, _ expected: Vector, tolerance: Tolerance = .standard,
-    _ label: String = "", line: Int = #line
+    _ label: String = "", line: Int = #line, column: Int = #column
 ) -> Bool {
     recordEntrywise(
         kind: "expectClose", actual: actual.elements, expected: expected.elements,
         shapeMismatch: actual.count == expected.count
             ? nil : "lengths differ: \(actual.count) and \(expected.count)",
         position: { "entry \($0)" }, actualText: actual.description,
-        expectedText: expected.description, tolerance: tolerance, label: label, line: line)
+        expectedText: expected.description, tolerance: tolerance, label: label, line: line, column: column)
 }
 
 /// Records a claim that two matrices agree entry by entry within `tolerance`.
 @discardableResult
 public func expectClose(
     _ actual: Matrix, _ expected: Matrix, tolerance: Tolerance = .standard,
-    _ label: String = "", line: Int = #line
+    _ label: String = "", line: Int = #line, column: Int = #column
 ) -> Bool {
     let sameShape = actual.rows == expected.rows && actual.columns == expected.columns
     return recordEntrywise(
@@ -61,7 +61,7 @@ public func expectClose(
             : "shapes differ: \(actual.rows)×\(actual.columns) and \(expected.rows)×\(expected.columns)",
         position: { "(\($0 / max(1, actual.columns)), \($0 % max(1, actual.columns)))" },
         actualText: actual.description, expectedText: expected.description,
-        tolerance: tolerance, label: label, line: line)
+        tolerance: tolerance, label: label, line: line, column: column)
 }
 
 /// Records a claim that two complex numbers agree: `|a − e| ≤ atol + rtol · |e|` on the
@@ -69,9 +69,9 @@ public func expectClose(
 @discardableResult
 public func expectClose(
     _ actual: Complex<Double>, _ expected: Complex<Double>, tolerance: Tolerance = .standard,
-    _ label: String = "", line: Int = #line
+    _ label: String = "", line: Int = #line, column: Int = #column
 ) -> Bool {
-    expectClose([actual], [expected], tolerance: tolerance, label, line: line)
+    expectClose([actual], [expected], tolerance: tolerance, label, line: line, column: column)
 }
 
 /// Records a claim that two lists of complex numbers (eigenvalues, say) agree entry by
@@ -79,7 +79,7 @@ public func expectClose(
 @discardableResult
 public func expectClose(
     _ actual: [Complex<Double>], _ expected: [Complex<Double>], tolerance: Tolerance = .standard,
-    _ label: String = "", line: Int = #line
+    _ label: String = "", line: Int = #line, column: Int = #column
 ) -> Bool {
     let sameCount = actual.count == expected.count
     let differences = sameCount ? zip(actual, expected).map { ($0 - $1).length } : []
@@ -99,7 +99,7 @@ public func expectClose(
     }
     func text(_ zs: [Complex<Double>]) -> String { "[" + zs.map(ValueFormat.complex).joined(separator: ", ") + "]" }
     ClaimRecorder.shared.claim(
-        line: line, kind: "expectClose", label: label, passed: passed,
+        line: line, column: column, kind: "expectClose", label: label, passed: passed,
         actual: text(actual), expected: text(expected), detail: detail)
     return passed
 }

@@ -54,7 +54,7 @@ public final class PropertyCase {
 /// with its number and inputs, and no further cases run.
 @discardableResult
 public func property(
-    _ label: String, cases: Int = 1000, seed: UInt64 = 0x1E_33A, line: Int = #line,
+    _ label: String, cases: Int = 1000, seed: UInt64 = 0x1E_33A, line: Int = #line, column: Int = #column,
     _ body: (PropertyCase) throws -> Bool
 ) -> Bool {
     for k in 0..<cases {
@@ -65,10 +65,10 @@ public func property(
             var detail = "case \(k + 1) of \(cases) (seed \(seed &+ UInt64(k))) "
             if case let .failure(error) = outcome { detail += "threw \(error)" } else { detail += "is false" }
             if !c.inputs.isEmpty { detail += "; inputs: " + c.inputs.joined(separator: ", ") }
-            ClaimRecorder.shared.claim(line: line, kind: "property", label: label, passed: false, detail: detail)
+            ClaimRecorder.shared.claim(line: line, column: column, kind: "property", label: label, passed: false, detail: detail)
             return false
         }
     }
-    ClaimRecorder.shared.claim(line: line, kind: "property", label: label, passed: true, detail: "\(cases) cases")
+    ClaimRecorder.shared.claim(line: line, column: column, kind: "property", label: label, passed: true, detail: "\(cases) cases")
     return true
 }

@@ -7,10 +7,14 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
 ///
 /// This is the wire format between `ClaimKit` (inside claim programs) and `Verifier`,
 /// which never import each other: the program writes one JSON object per line
-/// (see ``ClaimEvent``) to the file named by the `LEMMA_RESULTS` environment variable.
+/// (see ``ClaimEvent``) to a pipe that the verifier opened for it (see
+/// ``ClaimEvent/channelEnvironmentKey``).
 public struct ClaimRecord: Hashable, Sendable, Codable {
     /// Line in the article where the claim call is written.
     public var line: Int
+    /// Column of the call's name on that line (`#column`), when the claim program reports
+    /// it; tells two claims written on one line apart.
+    public var column: Int?
     /// Which call made it: `check`, `expectClose`, `property`, `output`.
     public var kind: String
     /// The author's label, or the empty string.
@@ -27,10 +31,11 @@ public struct ClaimRecord: Hashable, Sendable, Codable {
     public var seconds: Double?
 
     public init(
-        line: Int, kind: String, label: String, status: ClaimStatus,
+        line: Int, column: Int? = nil, kind: String, label: String, status: ClaimStatus,
         actual: String? = nil, expected: String? = nil, detail: String? = nil, seconds: Double? = nil
     ) {
         self.line = line
+        self.column = column
         self.kind = kind
         self.label = label
         self.status = status
@@ -60,12 +65,15 @@ public struct ClaimEvent: Hashable, Sendable, Codable {
         case figure
         /// An inline value of the prose: `index` says which, `text` is the formatted value.
         case inline
+        /// A top-level statement of a block starts; `line` is its first article line.
+        /// Tells where a program stopped when it dies without a usable report.
+        case statement
         /// The program ran to its end.
         case end
     }
 
     /// Version of this format; bump it when a field changes meaning.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var event: Kind
     public var line: Int?
@@ -76,10 +84,13 @@ public struct ClaimEvent: Hashable, Sendable, Codable {
     public var label: String?
     /// Which inline value.
     public var index: Int?
+    /// The process that wrote the event. The verifier counts only events of the process it
+    /// started: a forked child's reports are not the article's verdicts.
+    public var pid: Int32?
 
     public init(
         event: Kind, line: Int? = nil, claim: ClaimRecord? = nil, text: String? = nil,
-        label: String? = nil, index: Int? = nil
+        label: String? = nil, index: Int? = nil, pid: Int32? = nil
     ) {
         self.event = event
         self.line = line
@@ -87,12 +98,17 @@ public struct ClaimEvent: Hashable, Sendable, Codable {
         self.text = text
         self.label = label
         self.index = index
+        self.pid = pid
     }
 
-    /// The line a claim program prints to standard output when a block starts, so the
-    /// verifier can split the output by block. Authors never print it.
-    public static func stdoutMarker(line: Int) -> String { "\u{1}lemma-block \(line)\u{1}" }
+    /// What a claim program prints to standard output when a block starts, so the
+    /// verifier can split the output by block: a newline (so the marker starts a line even
+    /// when the previous block's output did not end with one; the splitter removes it),
+    /// then `\u{1}lemma-block LINE\u{1}` and a newline. Authors never print it.
+    public static func stdoutMarker(line: Int) -> String { "\n\u{1}lemma-block \(line)\u{1}\n" }
 
-    /// Name of the environment variable that holds the path of the results file.
-    public static let resultsEnvironmentKey = "LEMMA_RESULTS"
+    /// Name of the environment variable that holds the number of the file descriptor the
+    /// claim program writes its events to (a pipe the verifier reads). The program removes
+    /// it from its environment at start, so processes it starts do not see it.
+    public static let channelEnvironmentKey = "LEMMA_CHANNEL_FD"
 }

@@ -43,17 +43,18 @@ public struct ClaimLibrary: Sendable, Hashable {
             swiftc: try findSwiftc(environment))
     }
 
-    /// The `swiftc` arguments that compile `source` into `output` against ClaimKit.
-    func arguments(source: String, output: String, optimize: Bool) -> [String] {
+    /// The `swiftc` arguments that compile `source` into `output` against ClaimKit:
+    /// unoptimized (the work happens in the library) and with line tables (`-gline-tables-only`),
+    /// so a crash's backtrace names the article line that trapped.
+    func arguments(sources: [String], output: String) -> [String] {
         var args = [
-            "-swift-version", "5", "-diagnostic-style", "llvm",
+            "-swift-version", "5", "-diagnostic-style", "llvm", "-gline-tables-only",
             "-I", libraryDirectory.appendingPathComponent("Modules").path,
             "-L", libraryDirectory.path, "-lClaimKit",
             "-Xlinker", "-rpath", "-Xlinker", libraryDirectory.path,
         ]
         for map in moduleMaps { args += ["-Xcc", "-fmodule-map-file=\(map.path)"] }
-        if optimize { args.append("-O") }
-        return args + [source, "-o", output]
+        return args + sources + ["-o", output]
     }
 
     /// Changes whenever the library is rebuilt.

@@ -1,43 +1,52 @@
 import Articles
 import Diagnostics
 
-/// Turns what a claim program wrote (its event stream and standard output) into an
-/// ``ArticleResult``: verdicts in order, `output` blocks compared, per-block output and
-/// figures, inline values, and — when the program stopped early — the claims it never
-/// reached.
+/// Draws an article's verdicts from what its claim program did (a ``RunOutcome``, fresh or
+/// cached) and from the article as it is now: verdicts in the order they were reported,
+/// `output` blocks compared with what their block printed, per-block output and figures,
+/// inline values, and a verdict for every claim site that reported nothing.
+///
+/// Every call of `check`, `expectClose` or `property` written in the article (found in its
+/// syntax, see ``BlockSyntax``) must report at least once. One that did not is an error at
+/// its line: *not reached* when the program stopped before it, *not run* otherwise (a
+/// function never called, a loop that ran no times, a closure that ran on another thread
+/// after the program's end). A claim is never passed by saying nothing.
 struct ResultAssembly {
     let article: Article
 
-    /// How the run ended, when it did not reach its end.
-    struct Stop {
-        var location: SourceLocation
-        var timedOut: Bool
-        var summary: String
-    }
-
-    func assemble(events: [ClaimEvent], stdout: String, stop: Stop?, into result: inout ArticleResult) {
-        let printed = Self.splitByBlock(stdout)
+    func assemble(_ outcome: RunOutcome) -> ArticleResult {
+        var result = ArticleResult(path: article.path)
+        result.diagnostics = outcome.compileDiagnostics
         let blocks = article.claimBlocks
+        guard outcome.compiled else { return result }
+
         var byLine: [Int: BlockResult] = [:]
-        for block in blocks { byLine[block.codeLine] = BlockResult(line: block.codeLine, stdout: printed[block.codeLine] ?? "") }
+        for block in blocks {
+            var printed = outcome.outputs[block.codeLine]?.text ?? ""
+            if let dropped = outcome.outputs[block.codeLine]?.droppedBytes, dropped > 0 {
+                printed += "\n[output truncated: \(dropped) more bytes were printed and not kept]\n"
+            }
+            byLine[block.codeLine] = BlockResult(line: block.codeLine, stdout: printed)
+        }
 
         var claims: [ClaimRecord] = []
         var inline = [String?](repeating: nil, count: article.inlineValues.count)
         var current: CodeBlock?
-        var started: Set<Int> = []
+        var finished: Set<Int> = []
 
         func finishBlock() {
-            if let block = current, let output = article.outputBlock(after: block) {
-                claims.append(compare(output: output, printed: byLine[block.codeLine]?.stdout ?? ""))
+            guard let block = current else { return }
+            finished.insert(block.codeLine)
+            if let output = article.outputBlock(after: block) {
+                claims.append(compare(output: output, printed: outcome.outputs[block.codeLine]))
             }
         }
 
-        for event in events {
+        for event in outcome.events {
             switch event.event {
             case .block:
                 finishBlock()
                 current = blocks.first { $0.codeLine == event.line }
-                if let line = event.line { started.insert(line) }
             case .claim:
                 if let claim = event.claim { claims.append(claim) }
             case .show:
@@ -50,46 +59,97 @@ struct ResultAssembly {
                 }
             case .inline:
                 if let index = event.index, index < inline.count { inline[index] = event.text }
+            case .statement:
+                break
             case .end:
                 finishBlock()
                 current = nil
             }
         }
 
-        if let stop {
-            claims += unreached(after: current, started: started, reported: Set(claims.map(\.line)), stop: stop)
+        if let stop = outcome.stop {
+            result.diagnostics.append(
+                Diagnostic(
+                    .error, id: stop.id, at: SourceLocation(file: article.path, line: stop.line), stop.summary,
+                    explanation: stop.explanation))
         }
+        claims += silentSites(reported: claims, finished: finished, stopped: current, outcome.stop)
         result.claims = claims
         result.blocks = blocks.compactMap { byLine[$0.codeLine] }
         result.inlineValues = inline
+        return result
     }
 
-    /// The claims of the stopped block that did not report, and of every later block,
-    /// with the `output` blocks they would have compared.
-    private func unreached(after current: CodeBlock?, started: Set<Int>, reported: Set<Int>, stop: Stop) -> [ClaimRecord] {
-        let status: ClaimStatus = stop.timedOut ? .timeout : .error
-        let detail = "not reached: the claims stopped at \(stop.location) (\(stop.summary))"
+    /// A verdict for each claim site that reported nothing, and for each `output` block
+    /// whose block did not finish, in article order.
+    private func silentSites(
+        reported: [ClaimRecord], finished: Set<Int>, stopped: CodeBlock?, _ stop: RunOutcome.Stop?
+    ) -> [ClaimRecord] {
         var result: [ClaimRecord] = []
-        for block in article.claimBlocks {
-            let isStopped = block.codeLine == current?.codeLine
-            guard isStopped || !started.contains(block.codeLine) else { continue }
-            for (line, label) in ClaimSites.sites(in: block) where !(isStopped && reported.contains(line)) {
-                if isStopped, stop.location.line > line { continue }  // ran before the stop, silently
-                result.append(ClaimRecord(line: line, kind: "unreached", label: label, status: status, detail: detail))
+        let blocks = article.claimBlocks
+        let stoppedIndex = stopped.flatMap { b in blocks.firstIndex { $0.codeLine == b.codeLine } }
+        var columnsByLine: [Int: Set<Int?>] = [:]
+        for claim in reported { columnsByLine[claim.line, default: []].insert(claim.column) }
+        for (index, block) in blocks.enumerated() {
+            for site in Self.silent(BlockSyntax(block).claimSites, columnsByLine: columnsByLine) {
+                let afterStop: Bool
+                if let stop, let stoppedIndex {
+                    afterStop = index > stoppedIndex || (index == stoppedIndex && site.line >= stop.line)
+                } else {
+                    afterStop = stop != nil && !finished.contains(block.codeLine)
+                }
+                if let stop, afterStop {
+                    result.append(
+                        ClaimRecord(
+                            line: site.line, kind: site.name, label: site.label, status: stop.timedOut ? .timeout : .error,
+                            detail: "not reached: the claims stopped at \(article.path):\(stop.line) (\(stop.summary))"))
+                } else {
+                    result.append(
+                        ClaimRecord(
+                            line: site.line, kind: site.name, label: site.label, status: .error,
+                            detail: "not run: this claim reported no verdict. It is in code that never ran "
+                                + "(a function never called, a loop that ran no times, a closure that ran on "
+                                + "another thread after the program's end, a forked process)"))
+                }
             }
-            if let output = article.outputBlock(after: block) {
-                result.append(ClaimRecord(line: output.line, kind: "output", label: "output", status: status, detail: detail))
+            if !finished.contains(block.codeLine), let output = article.outputBlock(after: block) {
+                let detail = stop.map { "not reached: the claims stopped at \(article.path):\($0.line) (\($0.summary))" }
+                    ?? "not run: the block before it did not finish"
+                result.append(
+                    ClaimRecord(
+                        line: output.line, kind: "output", label: "output",
+                        status: stop?.timedOut == true ? .timeout : .error, detail: detail))
             }
         }
         return result
     }
 
+    /// The sites that reported nothing. On a line with one site, any report from that line
+    /// counts; on a line with several, each needs a report of its own column — when fewer
+    /// distinct columns reported than there are sites, the sites not matched by column are
+    /// silent (the last ones, if columns cannot be matched at all).
+    static func silent(_ sites: [BlockSyntax.ClaimSite], columnsByLine: [Int: Set<Int?>]) -> [BlockSyntax.ClaimSite] {
+        var result: [BlockSyntax.ClaimSite] = []
+        for (line, onLine) in Dictionary(grouping: sites, by: \.line).sorted(by: { $0.key < $1.key }) {
+            let columns = columnsByLine[line] ?? []
+            let missing = onLine.count - columns.count
+            guard missing > 0 else { continue }
+            let unmatched = onLine.filter { !columns.contains($0.column) }
+            result += unmatched.suffix(missing)
+        }
+        return result
+    }
+
     /// The verdict on an `output` block: the block's printed text against the expected
-    /// text, both with trailing whitespace trimmed from every line and from the end.
-    func compare(output: CodeBlock, printed: String) -> ClaimRecord {
-        let actual = Self.normalise(printed), expected = Self.normalise(output.code)
+    /// text, both with trailing whitespace trimmed from every line and from the end. Output
+    /// cut at the size limit never matches.
+    func compare(output: CodeBlock, printed: BlockOutput?) -> ClaimRecord {
+        let actual = Self.normalise(printed?.text ?? ""), expected = Self.normalise(output.code)
         var detail: String?
-        if actual != expected {
+        if let dropped = printed?.droppedBytes, dropped > 0 {
+            detail = "the block printed more than \(BlockOutputSplitter.defaultBlockLimit >> 20) MB "
+                + "(\(dropped) bytes beyond that were not kept), so its output cannot be compared"
+        } else if actual != expected {
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let k = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
@@ -111,24 +171,5 @@ struct ResultAssembly {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")
-    }
-
-    /// Standard output split at the block markers, by block line.
-    static func splitByBlock(_ stdout: String) -> [Int: String] {
-        var result: [Int: String] = [:]
-        var line: Int?
-        var text = ""
-        for piece in stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stdout.hasSuffix("\n") ? 1 : 0) {
-            if piece.hasPrefix("\u{1}lemma-block "), piece.hasSuffix("\u{1}"),
-               let n = Int(piece.dropFirst("\u{1}lemma-block ".count).dropLast()) {
-                if let line { result[line] = text }
-                line = n
-                text = ""
-            } else {
-                text += piece + "\n"
-            }
-        }
-        if let line { result[line] = text }
-        return result
     }
 }

@@ -1,16 +1,21 @@
 import Foundation
 
-/// Verification results stored by the hash of everything that decides them: the claim
-/// program's source (the article's claim code and inline expressions), the ClaimKit
-/// library's build, the compiler and the time limit. An article whose hash is unchanged is
-/// neither compiled nor run again.
+/// What claim programs did (``RunOutcome``), stored by the hash of everything that decides
+/// it: the claim program's exact source (the article's path, claim code and inline
+/// expressions), the ClaimKit library's build, the compiler and the time limit. An article
+/// whose hash is unchanged is neither compiled nor run again; its verdicts are still drawn
+/// anew from the stored outcome and the article as it is now (its `output` blocks and
+/// claim sites), so nothing outside the key can be answered from the cache.
+///
+/// Only the verifying process writes entries (never a claim program), each atomically
+/// (written aside, then renamed), and only for the exact source it compiled and ran.
 struct VerificationCache {
     let directory: URL
     /// The library's and the compiler's identity, read once per verification run.
     let toolchain: String
 
     /// Bump when the stored format or what goes into the key changes.
-    static let formatVersion = "2"
+    static let formatVersion = "3"
 
     init(directory: URL, library: ClaimLibrary) {
         self.directory = directory
@@ -25,12 +30,12 @@ struct VerificationCache {
         return hash.hex
     }
 
-    func load(slug: String, key: String) -> ArticleResult? {
+    func load(slug: String, key: String) -> RunOutcome? {
         guard let data = try? Data(contentsOf: file(slug: slug, key: key)) else { return nil }
-        return try? JSONDecoder().decode(ArticleResult.self, from: data)
+        return try? JSONDecoder().decode(RunOutcome.self, from: data)
     }
 
-    func store(_ result: ArticleResult, slug: String, key: String) {
+    func store(_ result: RunOutcome, slug: String, key: String) {
         let fm = FileManager.default
         try? fm.createDirectory(at: directory, withIntermediateDirectories: true)
         // One entry per article: drop the stale ones.

@@ -26,7 +26,7 @@ public struct Verifier: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Folder for generated programs, binaries and the cache.
+    /// Folder for the cache and the private run folders.
     var workDirectory: URL { root.appendingPathComponent(".build/lemma") }
     func makeCache() -> VerificationCache {
         VerificationCache(directory: workDirectory.appendingPathComponent("cache"), library: library)
@@ -35,6 +35,7 @@ public struct Verifier: Sendable {
     /// Verifies every article, `jobs` at a time; results come back in the order of `articles`.
     public func verify(_ articles: [Article]) -> [ArticleResult] {
         let cache = makeCache()
+        RunDirectory.removeAbandoned(in: workDirectory.appendingPathComponent("runs"))
         let numbered = Array(articles.enumerated())
         return ParallelMap.map(numbered, maxConcurrency: jobs) { index, article in
             verify(article, step: "[\(index + 1)/\(articles.count)]", cache: cache)
@@ -46,6 +47,8 @@ public struct Verifier: Sendable {
         verify(article, step: step, cache: makeCache())
     }
 
+    /// Runs the article's claim program (or takes its outcome from the cache) and draws the
+    /// verdicts from the outcome and the article as it is now.
     private func verify(_ article: Article, step: String, cache: VerificationCache) -> ArticleResult {
         let name = article.path.split(separator: "/").last.map(String.init) ?? article.path
         let blocks = article.claimBlocks
@@ -53,99 +56,26 @@ public struct Verifier: Sendable {
 
         let source = ClaimProgramSource.make(for: article)
         let timeout = blocks.compactMap(\.timeLimit).max() ?? article.frontMatter.timeout ?? defaultTimeout
-        let key = cache.key(source: source, timeout: timeout)
-        if useCache, var cached = cache.load(slug: article.slug, key: key) {
+        let key = cache.key(source: source + ClaimProgramSource.hooks, timeout: timeout)
+        let outcome: RunOutcome
+        var cached = false
+        if useCache, let stored = cache.load(slug: article.slug, key: key) {
             progress?("\(step) cached \(name)")
-            cached.diagnostics = article.diagnostics + cached.diagnostics
-            cached.cached = true
-            return cached
+            outcome = stored
+            cached = true
+        } else {
+            let run = ClaimRun(
+                article: article, source: source, timeout: timeout, library: library, root: root,
+                runsDirectory: workDirectory.appendingPathComponent("runs"),
+                progress: { [progress] what in progress?("\(step) \(what) \(name)") })
+            outcome = run.run()
+            if outcome.isCacheable { cache.store(outcome, slug: article.slug, key: key) }
         }
-        let started = Date()
-        var result = run(article, source: source, timeout: timeout, step: step, name: name)
-        result.seconds = Date().timeIntervalSince(started)
-        cache.store(result, slug: article.slug, key: key)
+        var result = ResultAssembly(article: article).assemble(outcome)
         result.diagnostics = article.diagnostics + result.diagnostics
+        result.seconds = cached ? 0 : outcome.seconds
+        result.cached = cached
         return result
-    }
-
-    /// Compiles and runs; the result holds only the diagnostics of compiling and running.
-    private func run(_ article: Article, source: String, timeout: Double, step: String, name: String) -> ArticleResult {
-        var result = ArticleResult(path: article.path)
-        let firstLocation = SourceLocation(file: article.path, line: article.claimBlocks[0].codeLine)
-        func fail(_ id: String, _ summary: String, explanation: String? = nil) -> ArticleResult {
-            result.diagnostics.append(Diagnostic(.error, id: id, at: firstLocation, summary, explanation: explanation))
-            return result
-        }
-
-        let folder = workDirectory.appendingPathComponent("programs/\(article.slug)")
-        let sourceFile = folder.appendingPathComponent("main.swift")
-        let binary = folder.appendingPathComponent("claims")
-        let resultsFile = folder.appendingPathComponent("results.jsonl")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try source.write(to: sourceFile, atomically: true, encoding: .utf8)
-            try? FileManager.default.removeItem(at: binary)
-            try? FileManager.default.removeItem(at: resultsFile)
-        } catch {
-            return fail("verify.io", "cannot write the claim program: \(error)")
-        }
-
-        progress?("\(step) compile \(name)")
-        let compiled: Subprocess.Outcome
-        do {
-            compiled = try Subprocess.run(
-                library.swiftc, library.arguments(source: sourceFile.path, output: binary.path, optimize: false), in: root)
-        } catch {
-            return fail("compile.launch", "cannot start swiftc: \(error)")
-        }
-        result.diagnostics += CompilerDiagnostics.parse(
-            compiled.stderr + compiled.stdout, articlePath: article.path, fallback: firstLocation)
-        guard compiled.status == 0, FileManager.default.fileExists(atPath: binary.path) else {
-            if result.diagnostics.contains(where: { $0.id == "compile.error" }) { return result }
-            return fail("compile.error", "the claim program did not compile (swiftc exit \(compiled.status))",
-                        explanation: compiled.stderr.isEmpty ? nil : compiled.stderr)
-        }
-
-        progress?("\(step) run \(name)")
-        let run: Subprocess.Outcome
-        do {
-            run = try Subprocess.run(
-                binary, [], in: root,
-                environment: [
-                    ClaimEvent.resultsEnvironmentKey: resultsFile.path,
-                    // The runtime's one-line "Fatal error" report is what we show; no backtrace.
-                    "SWIFT_BACKTRACE": "enable=no",
-                ], timeout: timeout)
-        } catch {
-            return fail("run.launch", "cannot start the claim program: \(error)")
-        }
-        let events = ResultStream.read(resultsFile)
-        var stop: ResultAssembly.Stop?
-        if !events.contains(where: { $0.event == .end }) {
-            let blockLine = events.last(where: { $0.event == .block })?.line ?? firstLocation.line
-            let crash = CrashReport(stderr: run.stderr, articleFileName: article.slug + ".md")
-            let location = SourceLocation(file: article.path, line: crash.line ?? blockLine)
-            var summary = stopReason(run, timeout: timeout)
-            if let message = crash.message { summary += ": \(message)" }
-            result.diagnostics.append(
-                Diagnostic(
-                    .error, id: run.timedOut ? "run.timeout" : "run.crash", at: location, summary,
-                    explanation: crash.message == nil && !run.stderr.isEmpty ? lastLines(of: run.stderr, 8) : nil))
-            stop = .init(location: location, timedOut: run.timedOut, summary: summary)
-        }
-        ResultAssembly(article: article).assemble(events: events, stdout: run.stdout, stop: stop, into: &result)
-        return result
-    }
-
-    /// A sentence saying how the run stopped.
-    private func stopReason(_ run: Subprocess.Outcome, timeout: Double) -> String {
-        if run.timedOut {
-            return "the claims ran past their time limit of \(formatSeconds(timeout)) s in this block"
-        }
-        if run.signaled {
-            return "the claim program crashed (signal \(run.status)) in this block"
-        }
-        return "the claim program stopped (exit \(run.status)) in this block"
     }
 }
 
@@ -154,25 +84,5 @@ extension CodeBlock {
     var timeLimit: Double? {
         if case let .check(_, timeout) = role { return timeout }
         return nil
-    }
-}
-
-func formatSeconds(_ s: Double) -> String {
-    s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s)
-}
-
-func lastLines(of text: String, _ count: Int) -> String {
-    text.split(separator: "\n").suffix(count).joined(separator: "\n    ")
-}
-
-/// Reads the JSON-lines results file that a claim program writes; a torn last line
-/// (the program died mid-write) is ignored.
-enum ResultStream {
-    static func read(_ file: URL) -> [ClaimEvent] {
-        guard let data = try? Data(contentsOf: file) else { return [] }
-        let decoder = JSONDecoder()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap {
-            try? decoder.decode(ClaimEvent.self, from: Data($0))
-        }
     }
 }

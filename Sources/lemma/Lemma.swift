@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Verifier
 
 /// The `lemma` command: verify Markdown math articles and build their site.
 @main
@@ -23,6 +24,8 @@ struct Lemma: ParsableCommand {
     /// Runs the command line and exits with: 0 success, 1 a claim or article failed (or
     /// Lemma could not run), 2 a usage error.
     static func main() {
+        // An interrupted lemma ends the compilers and claim programs it started.
+        ProcessRegistry.installSignalHandlers()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(GlobalOptions.hoistingRoot(arguments))

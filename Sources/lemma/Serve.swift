@@ -22,7 +22,6 @@ struct Serve: ParsableCommand {
     @OptionGroup var verify: VerifyOptions
 
     func run() throws {
-        Self.restoreTerminationSignals()
         let root = global.rootURL
         let publicDir = root.appendingPathComponent("site/public")
         let builder = SiteBuilder(session: SiteSession(root: root, quiet: false), destination: publicDir, options: verify)
@@ -55,18 +54,6 @@ struct Serve: ParsableCommand {
                 rebuild(builder, version)
             }
         }
-    }
-
-    /// Ctrl-C and `kill` must stop the server even when the parent process started it with
-    /// those signals blocked or ignored (signal masks are inherited).
-    static func restoreTerminationSignals() {
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 
     private func rebuild(_ builder: SiteBuilder, _ version: BuildCounter) {

@@ -12,10 +12,22 @@ import Verifier
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
-    /// The report a fixture is compared with: claims in order, then diagnostics.
+    /// The report a fixture is compared with: claims in order (with why a claim that did
+    /// not run is an error: `not run` or `not reached`), then diagnostics (with the summary
+    /// of how a run stopped).
     static func transcript(_ result: ArticleResult) -> String {
-        var lines = result.claims.map { "claim \($0.line) \($0.status.rawValue) \($0.kind) \($0.label)" }
-        lines += result.diagnostics.map { "diagnostic \($0.location.line) \($0.severity.rawValue) \($0.id)" }
+        var lines = result.claims.map { claim in
+            var line = "claim \(claim.line) \(claim.status.rawValue) \(claim.kind) \(claim.label)"
+            if claim.status == .error || claim.status == .timeout, let detail = claim.detail,
+                let why = detail.split(separator: ":").first
+            {
+                line += " (\(why))"
+            }
+            return line
+        }
+        lines += result.diagnostics.map { d in
+            "diagnostic \(d.location.line) \(d.severity.rawValue) \(d.id)" + (d.id.hasPrefix("run.") ? ": \(d.summary)" : "")
+        }
         let summary = Summary([result])
         lines.append(summary.totalsLine)
         return lines.joined(separator: "\n") + "\n"

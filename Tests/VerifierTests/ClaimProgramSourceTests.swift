@@ -22,10 +22,84 @@ import Testing
             ```
             """, path: "articles/t.md")
         let source = ClaimProgramSource.make(for: article)
-        #expect(source.contains("ClaimProgram.beginBlock(line: 5)\n#sourceLocation(file: \"articles/t.md\", line: 5)\nlet x = 1\n#sourceLocation()\n"))
+        #expect(source.contains("_LemmaRun.beginBlock(5)\n_LemmaRun.statement(5)\n#sourceLocation(file: \"articles/t.md\", line: 5)\nlet x = 1\n#sourceLocation()\n"))
         #expect(source.contains("#sourceLocation(file: \"articles/t.md\", line: 13)\ncheck(x == 1)\n"))
         #expect(!source.contains("not run"))
-        #expect(source.hasSuffix("ClaimProgram.end()\n"))
+        #expect(source.hasSuffix("_LemmaRun.end()\n"))
+        // Claim code imports ClaimKit without its SPI: it cannot reach the hooks.
+        #expect(source.contains("\nimport ClaimKit\n"))
+        #expect(!source.contains("@_spi"))
+        #expect(ClaimProgramSource.hooks.contains("@_spi(LemmaVerifier) import ClaimKit"))
+    }
+
+    @Test func statementReportsGoAfterTheLastTokenAndMoveNoLine() {
+        let article = ArticleParser.parse("""
+            ---
+            title: T
+            ---
+            ```swift check
+            let a = 1  // one
+            let b = [a,
+                     2]; let c = 3
+            #if DEBUG
+            let d = 4
+            #endif
+            func f() -> Int {
+                a + 1
+            }
+            ```
+            """, path: "articles/t.md")
+        let source = ClaimProgramSource.make(for: article)
+        let body = source.components(separatedBy: "line: 5)\n")[1].components(separatedBy: "\n#sourceLocation()")[0]
+        #expect(body == """
+            let a = 1 ;_LemmaRun.statement(6)  // one
+            let b = [a,
+                     2]; let c = 3 ;_LemmaRun.statement(8)
+            #if DEBUG
+            let d = 4
+            #endif
+            func f() -> Int {
+                a + 1
+            }
+            """)
+        // Same number of lines as the block: every line keeps its article line number.
+        #expect(body.split(separator: "\n", omittingEmptySubsequences: false).count == 9)
+    }
+
+    @Test func blocksThatDoNotParseAreLeftAsWritten() {
+        let article = ArticleParser.parse("---\ntitle: T\n---\n```swift check\nlet a = (1\nlet b = 2\n```\n", path: "articles/t.md")
+        #expect(ClaimProgramSource.make(for: article).contains("\nlet a = (1\nlet b = 2\n"))
+    }
+}
+
+@Suite struct ClaimSiteTests {
+    func sites(_ code: String) -> [BlockSyntax.ClaimSite] {
+        let article = ArticleParser.parse("---\ntitle: T\n---\n```swift check\n\(code)\n```\n", path: "articles/t.md")
+        return BlockSyntax(article.claimBlocks[0]).claimSites
+    }
+
+    @Test func claimCallsAreFoundBySyntaxNotText() {
+        let found = sites("""
+            check(true, "a") // check(false)
+            let s = "check(1 == 2)"
+            x.check(true)
+            mycheck(true)
+            expectClose(
+                1.0, 1.0, "b")
+            property("c") { c in c.uniform() < 2 }
+            func helper(_ v: Bool, line: Int = #line) { check(v, "forwarded", line: line) }
+            """)
+        #expect(found.map(\.line) == [5, 9, 11])
+        #expect(found.map(\.label) == ["a", "b", "c"])
+        #expect(found.map(\.name) == ["check", "expectClose", "property"])
+    }
+
+    @Test func twoSitesOnOneLineNeedTwoColumns() {
+        let found = sites("check(true, \"a\"); if false { check(true, \"b\") }")
+        #expect(found.count == 2)
+        #expect(ResultAssembly.silent(found, columnsByLine: [5: [found[0].column]]) == [found[1]])
+        #expect(ResultAssembly.silent(found, columnsByLine: [5: [found[0].column, found[1].column]]).isEmpty)
+        #expect(ResultAssembly.silent(found, columnsByLine: [:]) == found)
     }
 }
 

@@ -46,9 +46,34 @@ import Testing
         #expect(lines.count == 3)
     }
 
-    @Test func stdoutIsSplitByBlockMarkers() {
-        let out = ClaimEvent.stdoutMarker(line: 5) + "\na\nb\n" + ClaimEvent.stdoutMarker(line: 9) + "\n" + ClaimEvent.stdoutMarker(line: 12) + "\nc"
-        #expect(ResultAssembly.splitByBlock(out) == [5: "a\nb\n", 9: "", 12: "c\n"])
+    /// Splits `text` fed in chunks of `chunk` bytes.
+    static func split(_ text: String, chunk: Int, limit: Int = 1 << 20) -> [Int: BlockOutput] {
+        var splitter = BlockOutputSplitter(blockLimit: limit)
+        let bytes = Array(text.utf8)
+        var k = 0
+        while k < bytes.count {
+            let piece = Array(bytes[k..<min(bytes.count, k + chunk)])
+            piece.withUnsafeBytes { splitter.append($0) }
+            k += chunk
+        }
+        return splitter.finish()
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 1000])
+    func stdoutIsSplitByBlockMarkersWhateverTheChunks(chunk: Int) {
+        let out = ClaimEvent.stdoutMarker(line: 5) + "a\nb\n" + ClaimEvent.stdoutMarker(line: 9)
+            + ClaimEvent.stdoutMarker(line: 12) + "c, no newline" + ClaimEvent.stdoutMarker(line: 14) + "\u{1}not a marker\n"
+        let split = Self.split(out, chunk: chunk).mapValues(\.text)
+        #expect(split == [5: "a\nb\n", 9: "", 12: "c, no newline", 14: "\u{1}not a marker\n"])
+    }
+
+    @Test func endlessOutputIsCutPerBlockAndLaterBlocksKeepTheirs() {
+        let flood = String(repeating: "x", count: 5000)
+        let out = ClaimEvent.stdoutMarker(line: 5) + flood + ClaimEvent.stdoutMarker(line: 9) + "ok\n"
+        let split = Self.split(out, chunk: 333, limit: 1000)
+        #expect(split[5]?.text == String(repeating: "x", count: 1000))
+        #expect(split[5]?.droppedBytes == 4000)
+        #expect(split[9] == BlockOutput(text: "ok\n", droppedBytes: 0))
     }
 
     @Test func outputComparisonIgnoresTrailingWhitespaceOnly() {
