@@ -18,6 +18,11 @@ struct TemporarySite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    /// Replaces (or adds) an article.
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent("articles").appendingPathComponent(name))
+    }
+
     /// Loads and verifies every article, as `lemma check` does.
     func verify() throws -> [ArticleResult] {
         let articles = try ArticleCatalog.paths(root: root).map { ArticleCatalog.load($0, root: root) }
@@ -31,18 +36,34 @@ struct TemporarySite {
 
     /// Runs the built `lemma` executable in this site.
     func lemma(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let executable = try Self.lemmaExecutable()
+        try startLemma(arguments).finish()
+    }
+
+    /// A `lemma` process started in this site, still running.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        /// Waits for it; its exit status and what it printed.
+        func finish() -> (status: Int32, stdout: String, stderr: String) {
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    /// Starts the built `lemma` executable in this site without waiting for it.
+    func startLemma(_ arguments: [String]) throws -> Running {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = try Self.lemmaExecutable()
         process.arguments = arguments
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return Running(process: process, out: out, err: err)
     }
 }

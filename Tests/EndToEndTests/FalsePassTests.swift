@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import Verifier
+
+/// Ordinary mistakes that once turned into a pass, each named after what broke.
+@Suite struct FalsePassTests {
+    static let printsFortyTwo = """
+        ---
+        title: Output
+        ---
+        ```swift check
+        print(42)
+        ```
+
+        ```output
+        EXPECTED
+        ```
+        """
+
+    @Test func editedOutputBlockIsComparedAgainEvenWhenTheRunIsCached() throws {
+        let site = try TemporarySite(["o.md": Self.printsFortyTwo.replacingOccurrences(of: "EXPECTED", with: "42")])
+        defer { site.remove() }
+        let first = try site.lemma(["check", "--quiet"])
+        #expect(first.stdout == "1 passed, 0 failed\n")
+
+        try site.write("o.md", Self.printsFortyTwo.replacingOccurrences(of: "EXPECTED", with: "43"))
+        let edited = try site.lemma(["check", "--quiet"])
+        #expect(edited.status == 1)
+        #expect(edited.stdout.contains("articles/o.md:8: FAIL output"))
+        #expect(edited.stdout.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test func outputBlockAddedAfterACachedRunIsCompared() throws {
+        let withoutOutput = "---\ntitle: O\n---\n```swift check\nprint(42)\ncheck(true, \"ran\")\n```\n"
+        let site = try TemporarySite(["o.md": withoutOutput])
+        defer { site.remove() }
+        #expect(try site.lemma(["check", "--quiet"]).stdout == "1 passed, 0 failed\n")
+        try site.write("o.md", withoutOutput + "\n```output\n41\n```\n")
+        let added = try site.lemma(["check", "--quiet"])
+        #expect(added.status == 1)
+        #expect(added.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
+
+    /// A slow false claim is being checked while the article is rewritten to a true one and
+    /// checked again: each run reports its own version, and the cache keeps each version's
+    /// own verdict.
+    @Test func concurrentRunsOfDifferentVersionsKeepTheirOwnVerdicts() throws {
+        let slowFalse = "---\ntitle: C\n---\n```swift check\nusleep(1_500_000)\ncheck(1 + 1 == 3, \"slow\")\n```\n"
+        let fastTrue = "---\ntitle: C\n---\n```swift check\ncheck(1 + 1 == 2, \"fast\")\n```\n"
+        let site = try TemporarySite(["c.md": slowFalse])
+        defer { site.remove() }
+        let first = try site.startLemma(["check", "--quiet"])
+        Thread.sleep(forTimeInterval: 0.8)
+        try site.write("c.md", fastTrue)
+        let second = try site.lemma(["check", "--quiet"])
+        let firstResult = first.finish()
+        #expect(firstResult.stdout.hasSuffix("0 passed, 1 failed\n"))
+        #expect(second.stdout == "1 passed, 0 failed\n")
+
+        try site.write("c.md", slowFalse)
+        let again = try site.lemma(["check", "--quiet"])
+        #expect(again.status == 1)
+        #expect(again.stdout.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test func twoIdenticalRunsAtOnceCountEachClaimOnce() throws {
+        let text = "---\ntitle: T\n---\n```swift check\nusleep(300_000)\ncheck(true, \"a\")\ncheck(true, \"b\")\n```\n"
+        let site = try TemporarySite(["t.md": text])
+        defer { site.remove() }
+        let runs = try (0..<2).map { _ in try site.startLemma(["check", "--quiet", "--no-cache"]) }
+        for run in runs { #expect(run.finish().stdout == "2 passed, 0 failed\n") }
+        #expect(try site.lemma(["check", "--quiet"]).stdout == "2 passed, 0 failed\n")
+    }
+
+    @Test func claimCodeCannotWriteTheCache() throws {
+        // The program no longer learns any path of the verifier's; the cache folder is
+        // written by lemma alone. A program that scribbles over every file it can find under
+        // .build/lemma/cache cannot turn its false claim into a pass.
+        let text = """
+            ---
+            title: W
+            ---
+            ```swift check
+            let fm = FileManager.default
+            let cache = ".build/lemma/cache"
+            for name in (try? fm.contentsOfDirectory(atPath: cache)) ?? [] {
+                try? Data("{}".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+            }
+            check(ProcessInfo.processInfo.environment["LEMMA_RESULTS"] == nil, "no results path")
+            check(ProcessInfo.processInfo.environment["LEMMA_CHANNEL_FD"] == nil, "channel not in the environment")
+            check(false, "false")
+            ```
+            """
+        let site = try TemporarySite(["w.md": text])
+        defer { site.remove() }
+        for options in [["--quiet"], ["--quiet", "--no-cache"], ["--quiet"]] {
+            let run = try site.lemma(["check"] + options)
+            #expect(run.stdout.hasSuffix("2 passed, 1 failed\n"))
+        }
+    }
+
+    @Test func interruptedLemmaEndsItsClaimPrograms() throws {
+        let text = "---\ntitle: S\n---\n```swift check\nwhile true { usleep(1000) }\n```\n"
+        let site = try TemporarySite(["s.md": text])
+        defer { site.remove() }
+        let run = try site.startLemma(["check", "--quiet"])
+        var programs: [Int32] = []
+        for _ in 0..<100 where programs.isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+            programs = Self.processes(named: "claims", under: site.root.path)
+        }
+        #expect(!programs.isEmpty)
+        kill(run.process.processIdentifier, SIGTERM)
+        _ = run.finish()
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(Self.processes(named: "claims", under: site.root.path).isEmpty)
+    }
+
+    /// Process ids whose executable path starts with `folder` and ends with `name`.
+    static func processes(named name: String, under folder: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let pid = Int32(entry),
+                let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(entry)/exe"),
+                exe.hasPrefix(folder), exe.hasSuffix("/" + name)
+            else { return nil }
+            return pid
+        }
+    }
+}
