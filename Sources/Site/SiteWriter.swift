@@ -3,23 +3,48 @@ import Foundation
 /// Writes a built site to disk atomically: everything goes into a fresh folder beside the
 /// target, which then replaces the target in one rename. A build that fails half-way
 /// leaves the previous site as it was.
+///
+/// The target is only ever a folder that Lemma owns: one that does not exist, is empty,
+/// or holds a previous build (its ``marker`` file). Anything else — the site folder, its
+/// `articles/`, a folder holding them, a folder with other files — is refused with a
+/// ``SiteWriterError`` before anything is touched. Staging folders that a killed build
+/// left beside the target are removed at the next build; builds of one target take turns.
 public struct SiteWriter {
     /// The folder the site ends up in, e.g. `site/public`.
     public var destination: URL
+    /// The site folder, whose own files must never be replaced (nil: no such check).
+    public var root: URL?
 
-    public init(destination: URL) { self.destination = destination }
+    /// The file that marks a folder as a Lemma build.
+    public static let marker = ".lemma-build"
+
+    public init(destination: URL, root: URL? = nil) {
+        self.destination = destination
+        self.root = root
+    }
 
     /// Writes `pages` (path → HTML), copies `files` (path in the site → source file), then
     /// swaps the result in.
     public func write(pages: [String: String], files: [String: URL]) throws {
+        try OutputFolderPolicy.check(destination, root: root)
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent)-new-\(getpid())")
-        let retired = parent.appendingPathComponent(".\(destination.lastPathComponent)-old-\(getpid())")
+        let name = destination.lastPathComponent
+        let lock = try FolderLock(parent)
+        defer { lock.release() }
+        removeAbandonedStaging(in: parent, name: name)
+        // The check again, now that no other build of this target is between its check and its swap.
+        try OutputFolderPolicy.check(destination, root: root)
+
+        let staging = parent.appendingPathComponent(".\(name)-new-\(getpid())")
+        let retired = parent.appendingPathComponent(".\(name)-old-\(getpid())")
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: retired)
         do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data("Written by `lemma build`; this folder is replaced by every build.\n".utf8)
+                .write(to: staging.appendingPathComponent(Self.marker))
             for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -46,5 +71,38 @@ public struct SiteWriter {
             throw error
         }
         try? fm.removeItem(at: retired)
+    }
+
+    /// Removes `.NAME-new-PID` and `.NAME-old-PID` folders of builds whose process is gone.
+    private func removeAbandonedStaging(in parent: URL, name: String) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for kind in ["-new-", "-old-"] {
+                let prefix = ".\(name)\(kind)"
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
+                if kill(pid, 0) != 0, errno == ESRCH {
+                    try? fm.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
+        }
+    }
+}
+
+/// An exclusive `flock` on a folder (its own descriptor: no lock file is left behind),
+/// held until ``release()``.
+struct FolderLock {
+    private let descriptor: Int32
+
+    init(_ url: URL) throws {
+        descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SiteWriterError.cannotLock(url.path) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { close(descriptor); throw SiteWriterError.cannotLock(url.path) }
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

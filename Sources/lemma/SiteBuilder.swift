@@ -13,6 +13,8 @@ struct SiteBuilder {
     /// Runs every step and returns the verification results.
     func build() throws -> [ArticleResult] {
         let root = session.root
+        // Refuse a bad output folder before the long steps.
+        try OutputFolderPolicy.check(destination, root: root)
         session.progress(1, 4, "parse")
         let settings = try SiteSettings.load(root: root)
         let theme = try Theme(overrides: root.appendingPathComponent("site/theme"))
@@ -22,7 +24,7 @@ struct SiteBuilder {
         session.progress(3, 4, "render")
         let output = try SiteRenderer(settings: settings, theme: theme).site(articles, results: results)
         session.progress(4, 4, "write \(destination.path)")
-        try SiteWriter(destination: destination).write(pages: output.pages, files: output.files)
+        try SiteWriter(destination: destination, root: root).write(pages: output.pages, files: output.files)
         return results
     }
 }

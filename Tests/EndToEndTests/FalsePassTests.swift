@@ -128,3 +128,19 @@ import Verifier
         }
     }
 }
+
+/// Nothing the user has is lost to a build.
+@Suite struct DataLossTests {
+    @Test(arguments: ["articles", ".", "..", "site"])
+    func buildRefusesAnOutputFolderThatHoldsTheSite(out: String) throws {
+        let site = try TemporarySite(["a.md": "---\ntitle: A\n---\nText.\n"])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("title: Mine\n".utf8).write(to: site.root.appendingPathComponent("site/site.yml"))
+        let run = try site.lemma(["build", "--quiet", "--out", out])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("refusing to write the site to"))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("articles/a.md").path))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site/site.yml").path))
+    }
+}

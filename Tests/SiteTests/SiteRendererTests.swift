@@ -101,6 +101,64 @@ import Verifier
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
     }
 
+    @Test func theOutputIsMarkedAsALemmaBuild() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("public")
+        try SiteWriter(destination: out).write(pages: ["index.html": "one"], files: [:])
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(SiteWriter.marker).path))
+    }
+
+    @Test func neverReplacesTheSiteFolderArticlesOrAFolderOfOtherFiles() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("blog")
+        let articles = site.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: articles.appendingPathComponent("a.md"))
+        let other = root.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: other.appendingPathComponent("cat.jpg"))
+        let settings = site.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: settings, withIntermediateDirectories: true)
+
+        for target in [site, articles, root, URL(fileURLWithPath: "/"), settings, articles.appendingPathComponent("out")] {
+            #expect(throws: SiteWriterError.protectedFolder(target.path)) {
+                try SiteWriter(destination: target, root: site).write(pages: ["index.html": "x"], files: [:])
+            }
+        }
+        #expect(throws: SiteWriterError.foreignFolder(other.path, "cat.jpg")) {
+            try SiteWriter(destination: other, root: site).write(pages: ["index.html": "x"], files: [:])
+        }
+        #expect(try String(contentsOf: articles.appendingPathComponent("a.md"), encoding: .utf8) == "keep")
+        #expect(try String(contentsOf: other.appendingPathComponent("cat.jpg"), encoding: .utf8) == "keep")
+        // Through a symbolic link too.
+        let link = root.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: articles)
+        #expect(throws: SiteWriterError.protectedFolder(link.path)) {
+            try SiteWriter(destination: link, root: site).write(pages: ["index.html": "x"], files: [:])
+        }
+    }
+
+    @Test func stagingLeftByAKilledBuildIsRemovedAtTheNextBuild() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("public")
+        // A process id that is not running: a child that has exited and been reaped.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let dead = child.processIdentifier
+        let stale = root.appendingPathComponent(".public-new-\(dead)")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try Data("half a site".utf8).write(to: stale.appendingPathComponent("index.html"))
+        let unrelated = root.appendingPathComponent(".public-new-notapid")
+        try FileManager.default.createDirectory(at: unrelated, withIntermediateDirectories: true)
+        try SiteWriter(destination: out).write(pages: ["index.html": "one"], files: [:])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".public-new-notapid", "public"])
+    }
+
     @Test func assetsIncludeThemeAndKaTeX() throws {
         let files = try SiteRenderer().site([], results: []).files
         #expect(files["assets/lemma.css"] != nil)
