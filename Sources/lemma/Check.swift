@@ -1,5 +1,6 @@
 import ArgumentParser
 import Articles
+import Diagnostics
 import Foundation
 import Verifier
 
@@ -59,25 +60,40 @@ struct Promotion {
     let root: URL
     let quiet: Bool
 
-    /// Rewrites the articles and returns the results with the promoted claims passing.
+    /// Rewrites the articles and returns the results with the promoted claims passing. An
+    /// article whose blocks cannot be rewritten safely is left as it was, with an error.
     func apply(_ articles: [Article], _ results: [ArticleResult]) throws -> [ArticleResult] {
         var updated = results
         for (k, article) in articles.enumerated() {
             var replacements: [(block: CodeBlock, text: String)] = []
+            var promoted: [Int] = []
             for (c, claim) in results[k].claims.enumerated()
             where claim.kind == "output" && claim.status == .fail {
                 guard let block = article.codeBlocks.first(where: { $0.line == claim.line && $0.role == .output }),
                       let printed = claim.actual else { continue }
                 replacements.append((block, printed + "\n"))
-                updated[k].claims[c].status = .pass
-                updated[k].claims[c].detail = "promoted: the expected output was rewritten"
+                promoted.append(c)
             }
             guard !replacements.isEmpty else { continue }
             let url = root.appendingPathComponent(article.path)
             let source = try String(contentsOf: url, encoding: .utf8)
-            try Data(OutputPromotion.rewrite(source, replacing: replacements).utf8).write(to: url, options: .atomic)
+            let rewritten: String
+            do {
+                rewritten = try OutputPromotion.rewrite(source, path: article.path, replacing: replacements)
+            } catch let error as PromotionError {
+                updated[k].diagnostics.append(
+                    Diagnostic(.error, id: "promote.unsafe", at: SourceLocation(file: article.path, line: error.line),
+                               "cannot promote this output block: \(error.reason); edit it by hand"))
+                continue
+            }
+            guard rewritten != source else { continue }
+            try Data(rewritten.utf8).write(to: url, options: .atomic)
+            for c in promoted {
+                updated[k].claims[c].status = .pass
+                updated[k].claims[c].detail = "promoted: the expected output was rewritten"
+            }
             if !quiet {
-                FileHandle.standardError.write(Data("promoted \(replacements.count) output block\(replacements.count == 1 ? "" : "s") in \(article.path)\n".utf8))
+                FileHandle.standardError.write(Data("promoted \(promoted.count) output block\(promoted.count == 1 ? "" : "s") in \(article.path)\n".utf8))
             }
         }
         return updated
