@@ -30,8 +30,10 @@ enum ClaimBlockHTML {
                 html += "<span class=\"math display\">\(shown.content.htmlEscaped)</span></div>\n"
             }
             for figure in result.figures {
-                // The SVG is written by ClaimKit, which escapes every text it puts in.
-                html += "<figure class=\"plot\">\(figure.content)<figcaption>\(figure.label.htmlEscaped)</figcaption></figure>\n"
+                // The SVG came from the claim program: only the parts plots are made of pass.
+                let svg = SVGSanitizer.sanitize(figure.content)
+                    ?? "<p class=\"figure-removed\">This figure was left out: its SVG holds markup that plots do not use.</p>"
+                html += "<figure class=\"plot\">\(svg)<figcaption>\(figure.label.htmlEscaped)</figcaption></figure>\n"
             }
         }
         return html + "</div>"

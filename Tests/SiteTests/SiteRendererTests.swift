@@ -194,3 +194,28 @@ import Verifier
         #expect(throws: SettingsError.self) { try SiteSettings.load(root: root) }
     }
 }
+
+@Suite struct SVGSanitizerTests {
+    @Test func plotsPassUnchanged() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" role=\"img\" aria-label=\"a &lt; b\">\n"
+            + "<g stroke=\"currentColor\"><line x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"/></g>\n<text x=\"1\" y=\"2\">it's &amp; x</text></svg>"
+        #expect(SVGSanitizer.sanitize(svg) == svg)
+    }
+
+    @Test(arguments: [
+        "<svg><script>alert(1)</script></svg>",
+        "<svg onload=\"alert(1)\"></svg>",
+        "<svg><a href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+        "<svg><rect fill=\"url(javascript:x)\"/></svg>",
+        "<svg><!-- --><text>x</text></svg>",
+        "<svg><text>x</svg>",
+        "</div><script>alert(1)</script>",
+        "<svg><foreignObject><div>x</div></foreignObject></svg>",
+        "<svg><text>&#x3C;script&#x3E;</text></svg>",
+        "<svg></svg><svg></svg>",
+        "<svg><text>a</text></svg><img src=x onerror=alert(1)>",
+    ])
+    func markupThatPlotsDoNotUseIsRefused(svg: String) {
+        #expect(SVGSanitizer.sanitize(svg) == nil)
+    }
+}
