@@ -46,8 +46,9 @@ struct SiteSession {
 
     /// Prints the problems and the totals; in GitHub Actions also the annotations.
     func report(_ results: [ArticleResult]) -> Summary {
-        for line in Summary.problemLines(results) { print(line) }
-        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+        let actions = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+        for line in Summary.problemLines(results) { print(actions ? GitHubAnnotations.plain(line) : line) }
+        if actions {
             for line in GitHubAnnotations.lines(results) { print(line) }
         }
         let summary = Summary(results)

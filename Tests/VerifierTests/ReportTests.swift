@@ -76,6 +76,15 @@ import Testing
         #expect(split[9] == BlockOutput(text: "ok\n", droppedBytes: 0))
     }
 
+    @Test func workflowCommandsInPlainLinesAreNeutralised() {
+        let line = "articles/a.md:3: FAIL x\n::stop-commands::token\n  ::error file=a::injected\nok :: fine"
+        let plain = GitHubAnnotations.plain(line)
+        let physical = plain.split(separator: "\n")
+        #expect(physical.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("::") })
+        #expect(physical[3] == "ok :: fine")
+        #expect(plain.replacingOccurrences(of: "\u{200B}", with: "") == line)
+    }
+
     @Test func outputComparisonIgnoresTrailingWhitespaceOnly() {
         #expect(ResultAssembly.normalise("a  \nb\t\n\n\n") == "a\nb")
         #expect(ResultAssembly.normalise(" a") == " a")

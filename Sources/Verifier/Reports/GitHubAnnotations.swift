@@ -20,6 +20,20 @@ public enum GitHubAnnotations {
         return out
     }
 
+    /// A plain line (a problem line, its explanation) made harmless to the Actions runner,
+    /// which reads any output line that starts with `::` as a workflow command: every
+    /// physical line of `text` whose first non-blank characters are `::` gets a zero-width
+    /// space between the colons, so a label or printed text such as `::stop-commands::x`
+    /// or `::error::` shows as written and commands nothing.
+    public static func plain(_ text: String) -> String {
+        guard text.contains("::") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let start = line.firstIndex { $0 != " " && $0 != "\t" && $0 != "\r" } ?? line.endIndex
+            guard line[start...].hasPrefix("::") else { return String(line) }
+            return String(line[..<start]) + ":\u{200B}:" + line[line.index(start, offsetBy: 2)...]
+        }.joined(separator: "\n")
+    }
+
     /// Escaping of a command's message.
     static func data(_ s: String) -> String {
         s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
