@@ -18,9 +18,9 @@ struct Feed {
         xml += "<updated>\(updated)</updated>\n"
         xml += "<author><name>\((settings.author ?? settings.title).htmlEscaped)</name></author>\n"
         for article in articles {
-            let url = base + "\(article.slug).html"
+            let url = base.isEmpty ? Slug.pageURL(article.slug) : base + Slug.pagePath(article.slug)
             xml += "<entry>\n<title>\(article.title.htmlEscaped)</title>\n<link href=\"\(url.htmlEscaped)\"/>\n"
-            xml += "<id>\((base.isEmpty ? "urn:lemma:" + article.slug : url).htmlEscaped)</id>\n"
+            xml += "<id>\((base.isEmpty ? "urn:lemma:" + Slug.percentEncoded(article.slug) : url).htmlEscaped)</id>\n"
             xml += "<updated>\(Self.timestamp(article.frontMatter.date))</updated>\n"
             if let summary = article.frontMatter.summary { xml += "<summary>\(summary.htmlEscaped)</summary>\n" }
             for tag in article.frontMatter.tags { xml += "<category term=\"\(tag.htmlEscaped)\"/>\n" }
@@ -41,7 +41,7 @@ struct Feed {
 struct Sitemap {
     let settings: SiteSettings
 
-    func xml(_ articles: [Article], tags: [String]) -> String {
+    func xml(_ articles: [Article], tagSlugs: [String]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         func url(_ path: String, _ date: String?) {
             xml += "<url><loc>\((settings.baseURL + path).htmlEscaped)</loc>"
@@ -49,8 +49,8 @@ struct Sitemap {
             xml += "</url>\n"
         }
         url("index.html", nil)
-        for a in articles { url("\(a.slug).html", a.frontMatter.date) }
-        for t in tags { url("tags/\(Slug.make(t)).html", nil) }
+        for a in articles { url(Slug.pagePath(a.slug), a.frontMatter.date) }
+        for t in tagSlugs { url("tags/\(Slug.percentEncoded(t)).html", nil) }
         url("report.html", nil)
         return xml + "</urlset>\n"
     }

@@ -26,28 +26,29 @@ public struct SiteRenderer: Sendable {
     public func site(_ articles: [Article], results: [ArticleResult]) throws -> SiteOutput {
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let ordered = articles.sorted(by: Self.newestFirst)
+        let tagSlugs = Slug.tags(ordered.flatMap(\.frontMatter.tags))
         var out = SiteOutput()
         // Article pages are independent: render them on all cores.
         let rendered = ParallelMap.map(ordered) { article in
-            let page = articlePage(article, result: byPath[article.path])
-            let entry = SearchIndex.object(.init(title: article.title, url: "\(article.slug).html", text: page.plainText))
+            let page = articlePage(article, result: byPath[article.path], tagSlugs: tagSlugs)
+            let entry = SearchIndex.object(.init(title: article.title, url: Slug.pageURL(article.slug), text: page.plainText))
             return (html: page.html, searchEntry: entry)
         }
         for (article, page) in zip(ordered, rendered) { out.pages["\(article.slug).html"] = page.html }
         // Each article's list entry, rendered once (on all cores) for the index and tag pages.
         let entries = ParallelMap.map(ordered) { article in
-            let variants = theme.render("entry", listEntry(article, byPath[article.path]), rawVariants: [["root": ""], ["root": "../"]])
+            let variants = theme.render("entry", listEntry(article, byPath[article.path], tagSlugs: tagSlugs), rawVariants: [["root": "./"], ["root": "../"]])
             return (root: variants[0], nested: variants[1])
         }
         let entryBySlug = Dictionary(uniqueKeysWithValues: zip(ordered.map(\.slug), entries))
         out.pages["index.html"] = indexPage(entries: entries.map(\.root).joined())
         for (tag, tagged) in Self.tags(ordered) {
-            out.pages["tags/\(Slug.make(tag)).html"] = tagPage(tag, entries: tagged.map { entryBySlug[$0.slug]!.nested }.joined())
+            out.pages["tags/\(tagSlugs[tag]!).html"] = tagPage(tag, entries: tagged.map { entryBySlug[$0.slug]!.nested }.joined())
         }
         out.pages["report.html"] = reportPage(ordered, results: byPath)
         out.pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
         out.pages["feed.xml"] = Feed(settings: settings).xml(ordered)
-        out.pages["sitemap.xml"] = Sitemap(settings: settings).xml(ordered, tags: Self.tags(ordered).map(\.0))
+        out.pages["sitemap.xml"] = Sitemap(settings: settings).xml(ordered, tagSlugs: Self.tags(ordered).map { tagSlugs[$0.0]! })
         out.pages["search-index.json"] = SearchIndex.json(objects: rendered.map(\.searchEntry))
         for (name, url) in theme.assets { out.files["assets/\(name)"] = url }
         for (path, url) in try KaTeXAssets.files() { out.files[path] = url }
@@ -70,7 +71,10 @@ public struct SiteRenderer: Sendable {
     // MARK: Pages
 
     /// The page of one article, and its text for the search index.
-    public func articlePage(_ article: Article, result: ArticleResult?) -> (html: String, plainText: String) {
+    /// `tagSlugs` names the tag pages (see ``Slug/tags(_:)``); without it each tag's plain slug.
+    public func articlePage(
+        _ article: Article, result: ArticleResult?, tagSlugs: [String: String] = [:]
+    ) -> (html: String, plainText: String) {
         let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL).html()
         let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings)
         let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
@@ -78,7 +82,7 @@ public struct SiteRenderer: Sendable {
         let context: [String: Any] = [
             "title": article.title,
             "date": article.frontMatter.date ?? false,
-            "tags": article.frontMatter.tags.map { ["name": $0, "slug": Slug.make($0)] },
+            "tags": article.frontMatter.tags.map { ["name": $0, "slug": tagSlugs[$0] ?? Slug.make($0)] },
             "statusClass": status.cssClass, "statusText": status.text,
             "hasDiagnostics": !diagnostics.isEmpty, "diagnostics": diagnostics,
             "hasTOC": toc.count >= 2,
@@ -108,7 +112,7 @@ public struct SiteRenderer: Sendable {
         let sections: [[String: Any]] = ordered.map { article, result in
             let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
             return [
-                "title": article.title, "url": "\(article.slug).html", "path": article.path,
+                "title": article.title, "url": Slug.pageURL(article.slug), "path": article.path,
                 "statusClass": status.cssClass, "statusText": status.text,
                 "claims": result.claims.map { c -> [String: Any] in
                     [
@@ -143,12 +147,12 @@ public struct SiteRenderer: Sendable {
 
     /// The context of `entry.mustache`, but for `root` (the way from the page to the site
     /// root), which the caller fills in per page.
-    private func listEntry(_ article: Article, _ result: ArticleResult?) -> [String: Any] {
+    private func listEntry(_ article: Article, _ result: ArticleResult?, tagSlugs: [String: String]) -> [String: Any] {
         let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
         return [
-            "title": article.title, "url": "\(article.slug).html", "date": article.frontMatter.date ?? false,
+            "title": article.title, "url": Slug.pagePath(article.slug), "date": article.frontMatter.date ?? false,
             "summary": article.frontMatter.summary ?? false,
-            "tags": article.frontMatter.tags.map { ["name": $0, "slug": Slug.make($0)] },
+            "tags": article.frontMatter.tags.map { ["name": $0, "slug": tagSlugs[$0] ?? Slug.make($0)] },
             "statusClass": status.cssClass, "statusText": status.text,
         ]
     }

@@ -59,6 +59,15 @@ public struct SiteSettings: Sendable, Hashable {
         settings.author = fields?["author"]?.string
         settings.description = fields?["description"]?.string
         if var v = fields?["sourceURL"]?.string, !v.isEmpty {
+            let scheme = v.lowercased()
+            guard scheme.hasPrefix("https://") || scheme.hasPrefix("http://") else {
+                let line = (text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.hasPrefix("sourceURL") } ?? 0) + 1
+                throw SettingsError(diagnostic: Diagnostic(
+                    .error, id: "settings.sourceURL", at: SourceLocation(file: "site/site.yml", line: line),
+                    "sourceURL must be an http:// or https:// address, not '\(v)'",
+                    explanation: "for example sourceURL: https://github.com/you/notes/blob/main/"))
+            }
             if !v.hasSuffix("/") { v += "/" }
             settings.sourceURL = v
         }

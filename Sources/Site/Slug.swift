@@ -32,4 +32,36 @@ public enum Slug {
         used.insert(candidate)
         return candidate
     }
+
+    /// The address of an article page relative to the page that links to it from the same
+    /// folder: `./` and the slug percent-encoded, so no file name (`javascript:x.md`,
+    /// `a#b.md`) can read as a scheme, a fragment or a query.
+    public static func pageURL(_ slug: String) -> String { "./" + pagePath(slug) }
+
+    /// The slug percent-encoded plus `.html`, to follow a base URL.
+    public static func pagePath(_ slug: String) -> String { percentEncoded(slug) + ".html" }
+
+    /// ASCII other than letters, digits and `-._~` as `%XX`; other characters as they are.
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if byte >= 0x80 || c.isLetter || c.isNumber || "-._~".contains(c) {
+                out.unicodeScalars.append(UnicodeScalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        // Re-assemble the UTF-8 of non-ASCII characters.
+        return String(decoding: out.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+    }
+
+    /// A distinct slug for every tag (`C++`, `C#` and `c` would all be `c`): tags in name
+    /// order, the first keeps the plain slug, later ones get `-2`, `-3`, …
+    public static func tags(_ tags: some Sequence<String>) -> [String: String] {
+        var used: Set<String> = []
+        var result: [String: String] = [:]
+        for tag in Set(tags).sorted() { result[tag] = unique(make(tag), &used) }
+        return result
+    }
 }

@@ -44,7 +44,7 @@ import Verifier
     @Test func indexListsArticlesWithStatus() throws {
         let pages = try SiteRenderer().site([article], results: [result]).pages
         #expect(Set(pages.keys) == ["index.html", "r.html", "report.html", "404.html", "feed.xml", "sitemap.xml", "search-index.json"])
-        #expect(pages["index.html"]!.contains("<a href=\"r.html\">Reflections &lt;&amp;&gt; rotations</a>"))
+        #expect(pages["index.html"]!.contains("<a href=\"./r.html\">Reflections &lt;&amp;&gt; rotations</a>"))
         #expect(pages["report.html"]!.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(pages["index.html"]!.contains("status fail"))
     }
@@ -217,5 +217,44 @@ import Verifier
     ])
     func markupThatPlotsDoNotUseIsRefused(svg: String) {
         #expect(SVGSanitizer.sanitize(svg) == nil)
+    }
+}
+
+@Suite struct LinkSafetyTests {
+    @Test func fileNamesNeverBecomeSchemesOrFragments() throws {
+        let articles = ["javascript:alert(1)", "a#b?c d"].map {
+            ArticleParser.parse("---\ntitle: T\(String($0.count))\ntags: [x]\n---\nText.\n", path: "articles/\($0).md")
+        }
+        let out = try SiteRenderer(settings: SiteSettings()).site(articles, results: [])
+        for name in ["index.html", "feed.xml", "sitemap.xml", "search-index.json", "tags/x.html", "report.html"] {
+            let page = try #require(out.pages[name])
+            #expect(!page.contains("javascript:alert"), "\(name)")
+            #expect(!page.contains("href=\"a#b"), "\(name)")
+        }
+        #expect(out.pages["index.html"]!.contains("href=\"./javascript%3Aalert%281%29.html\""))
+        #expect(out.pages["index.html"]!.contains("href=\"./a%23b%3Fc%20d.html\""))
+        #expect(out.pages["javascript:alert(1).html"] != nil)
+    }
+
+    @Test func tagsThatSlugAlikeGetPagesOfTheirOwn() throws {
+        let articles = ["C++", "C#", "c"].enumerated().map { k, tag in
+            ArticleParser.parse("---\ntitle: T\(k)\ntags: [\"\(tag)\"]\n---\nText.\n", path: "articles/t\(k).md")
+        }
+        let out = try SiteRenderer(settings: SiteSettings()).site(articles, results: [])
+        let tagPages = out.pages.keys.filter { $0.hasPrefix("tags/") }.sorted()
+        #expect(tagPages == ["tags/c-2.html", "tags/c-3.html", "tags/c.html"])
+        // Each page lists exactly its own article.
+        for page in tagPages { #expect(out.pages[page]!.components(separatedBy: "<li>").count == 2) }
+    }
+
+    @Test func sourceURLMustBeHTTP() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lemma-settings-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("title: T\nsourceURL: javascript:alert(1)//\n".utf8).write(to: root.appendingPathComponent("site/site.yml"))
+        #expect { try SiteSettings.load(root: root) } throws: { error in
+            (error as? SettingsError)?.diagnostic.id == "settings.sourceURL"
+                && (error as? SettingsError)?.diagnostic.location.line == 2
+        }
     }
 }
