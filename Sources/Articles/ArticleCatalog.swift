@@ -16,6 +16,25 @@ public enum ArticleCatalog {
             .map { "articles/\($0)" }
     }
 
+    /// Warnings for Markdown files in subfolders of `articles/`, which are not articles
+    /// (only `articles/*.md` are): one per file, so nothing is left out silently.
+    public static func ignoredFiles(root: URL) -> [Diagnostic] {
+        let folder = root.appendingPathComponent("articles")
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var result: [Diagnostic] = []
+        while let relative = walker.nextObject() as? String {
+            guard relative.contains("/"), relative.hasSuffix(".md"),
+                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            else { continue }
+            result.append(
+                Diagnostic(
+                    .warning, id: "catalog.subfolder", at: SourceLocation(file: "articles/\(relative)", line: 1),
+                    "articles in subfolders of articles/ are not read, so this file is not on the site",
+                    explanation: "move it to articles/ (data files may stay in subfolders)"))
+        }
+        return result.sorted { $0.location.file < $1.location.file }
+    }
+
     /// Reads and parses the article at `path` (from `root`). A file that cannot be read or
     /// is not UTF-8 becomes an article whose only content is that diagnostic.
     public static func load(_ path: String, root: URL) -> Article {

@@ -51,6 +51,7 @@ public enum ArticleParser {
             }
         }
         diagnostics += orphanOutputDiagnostics(codeBlocks, path: path)
+        diagnostics += unclosedFenceDiagnostics(blocks, source: source, path: path)
 
         return Article(
             path: path, slug: slug(of: path), frontMatter: front.frontMatter,
@@ -68,6 +69,32 @@ public enum ArticleParser {
                         .warning, id: "block.orphan-output", at: SourceLocation(file: path, line: block.line),
                         "'output' block does not follow a 'swift check' block, so nothing is compared with it",
                         explanation: "put it right after the swift check block whose output it shows"))
+            }
+        }
+        return result
+    }
+
+    /// A fenced block whose last line is not a closing fence ran to the end of the file
+    /// (or of its list item or quote): everything after the opening fence became code.
+    private static func unclosedFenceDiagnostics(_ blocks: [CMark.Block], source: String, path: String) -> [Diagnostic] {
+        let fenced = blocks.filter { $0.kind == .codeBlock && $0.fenced }
+        guard !fenced.isEmpty else { return [] }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var result: [Diagnostic] = []
+        for block in fenced where block.endLine >= 1 && block.endLine <= lines.count {
+            let opening = lines[block.startLine - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" || $0 == "-" || $0 == "*" || $0 == "+" || $0.isNumber || $0 == "." || $0 == ")" }
+            let closing = lines[block.endLine - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
+            guard let fenceChar = opening.first, fenceChar == "`" || fenceChar == "~" else { continue }
+            let openRun = opening.prefix { $0 == fenceChar }.count
+            let closeRun = closing.prefix { $0 == fenceChar }.count
+            let closes = block.endLine > block.startLine && closeRun >= openRun
+                && closing.dropFirst(closeRun).allSatisfy { $0 == " " || $0 == "\t" }
+            if !closes {
+                result.append(
+                    Diagnostic(
+                        .warning, id: "block.unclosed-fence", at: SourceLocation(file: path, line: block.startLine),
+                        "this code block's fence is never closed: everything after it, to line \(block.endLine), is code",
+                        explanation: "add a line with \(String(repeating: fenceChar, count: openRun)) where the block ends"))
             }
         }
         return result

@@ -16,6 +16,9 @@ struct SiteSession {
     /// Loads the articles named by `selection` (all when empty).
     func loadArticles(_ selection: [String]) throws -> [Article] {
         let all = try ArticleCatalog.paths(root: root)
+        if selection.isEmpty {
+            for warning in ArticleCatalog.ignoredFiles(root: root) { print(warning.description) }
+        }
         var chosen = all
         if !selection.isEmpty {
             chosen = try selection.map { name in

@@ -65,3 +65,19 @@ import Testing
         #expect(html.contains("let shown = 1"))
     }
 }
+
+@Suite struct UnclosedFenceTests {
+    @Test func anUnclosedFenceIsAWarningAtItsLine() {
+        let article = ArticleParser.parse("---\ntitle: T\n---\nText.\n\n```swift check\ncheck(true)\n\nMore prose.\n", path: "articles/t.md")
+        #expect(article.diagnostics.map(\.id) == ["block.unclosed-fence"])
+        #expect(article.diagnostics.first?.location.line == 6)
+    }
+
+    @Test(arguments: [
+        "```swift\nx\n```\n", "~~~~\nx\n~~~~~\n", "- item\n\n  ```\n  x\n  ```\n", "> ```\n> x\n> ```\n", "```\n```\n",
+    ])
+    func closedFencesAreFine(markdown: String) {
+        let article = ArticleParser.parse("---\ntitle: T\n---\n" + markdown + "\nAfter.\n", path: "articles/t.md")
+        #expect(article.diagnostics.isEmpty)
+    }
+}

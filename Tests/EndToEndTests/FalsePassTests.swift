@@ -143,4 +143,15 @@ import Verifier
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("articles/a.md").path))
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site/site.yml").path))
     }
+
+    @Test func articlesInSubfoldersAreNamedNotSilentlyDropped() throws {
+        let site = try TemporarySite(["a.md": "---\ntitle: A\n---\nText.\n"])
+        defer { site.remove() }
+        let sub = site.root.appendingPathComponent("articles/drafts")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data("---\ntitle: D\n---\n".utf8).write(to: sub.appendingPathComponent("d.md"))
+        let run = try site.lemma(["check", "--quiet"])
+        #expect(run.stdout.contains("articles/drafts/d.md:1: warning: articles in subfolders of articles/ are not read"))
+        #expect(run.status == 0)
+    }
 }
