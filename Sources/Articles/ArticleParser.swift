@@ -27,17 +27,19 @@ public enum ArticleParser {
         var headings: [Heading] = []
         var inlineValues: [InlineValue] = []
         for block in blocks {
+            // Code is never math: a code block or code span (info string included) that
+            // protection took for math gets its source text back.
+            func code(_ text: String) -> String { MathRestorer.plainText(text, math: protected.spans) }
             switch block.kind {
             case .codeBlock:
-                let language = block.info.split(separator: " ").first.map(String.init) ?? ""
-                let (role, problems) = InfoString.role(
-                    of: block.info, at: SourceLocation(file: path, line: block.startLine))
+                let info = code(block.info)
+                let language = info.split(separator: " ").first.map(String.init) ?? ""
+                let (role, problems) = InfoString.role(of: info, at: SourceLocation(file: path, line: block.startLine))
                 diagnostics += problems
                 codeBlocks.append(
                     CodeBlock(
                         line: block.startLine, codeLine: block.fenced ? block.startLine + 1 : block.startLine,
-                        endLine: block.endLine,
-                        info: block.info, language: language, role: role, code: block.literal))
+                        endLine: block.endLine, info: info, language: language, role: role, code: code(block.literal)))
             case .heading:
                 headings.append(
                     Heading(
@@ -45,7 +47,9 @@ public enum ArticleParser {
                         line: block.startLine))
             case .inlineValue:
                 inlineValues.append(
-                    InlineValue(index: inlineValues.count, expression: block.literal, line: block.startLine, source: block.info))
+                    InlineValue(
+                        index: inlineValues.count, expression: code(block.literal), line: block.startLine,
+                        source: code(block.info)))
             case .htmlBlock, .other:
                 break
             }

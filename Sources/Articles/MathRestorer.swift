@@ -24,12 +24,20 @@ enum MathRestorer {
 
     /// If a formula placeholder starts at source index `i`, replaces it (continuation
     /// lines included) by its rendering and returns the index after it; otherwise nil.
+    ///
+    /// A continuation marker that no formula swallowed is removed: its formula began in a
+    /// block that ended before the formula did (a heading line, say), and was rendered
+    /// whole, this line's TeX included, where it began. No placeholder reaches a page.
     static func restore(
         at i: Int, in rewriter: inout ByteRewriter, math: [MathSpan], render: (MathSpan) -> String
     ) -> Int? {
         let b = rewriter.source
         func isMarker(_ k: Int, _ kind: UInt8) -> Bool {
             k + 2 < b.count && b[k] == lead && b[k + 1] == second && b[k + 2] == kind
+        }
+        if isMarker(i, continuation) {
+            rewriter.replace(i..<(i + 3)) { _ in }
+            return i + 3
         }
         guard isMarker(i, open) else { return nil }
         var j = i + 3
@@ -53,7 +61,9 @@ enum MathRestorer {
         return j
     }
 
-    /// The text with each formula written back as `$tex$`, for headings and search.
+    /// The text with each formula written back as `$tex$` (`$$tex$$`), as the source had
+    /// it: for headings and search, and for code that protection took for math (a code
+    /// block or code span whose extent only cmark could tell), which gets its own text back.
     static func plainText(_ text: String, math: [MathSpan]) -> String {
         restore(text, math: math) { $0.isDisplay ? "$$\($0.tex)$$" : "$\($0.tex)$" }
     }
