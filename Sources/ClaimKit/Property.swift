@@ -51,12 +51,19 @@ public final class PropertyCase {
 /// A randomized claim: `body` must return `true` for each of `cases` cases, each drawing
 /// its inputs from its own seeded ``PropertyCase`` (case `k` uses seed `seed + k`), so the
 /// same article checks the same cases on every run. The first failing case is reported
-/// with its number and inputs, and no further cases run.
+/// with its number and inputs, and no further cases run. A property of fewer than one case
+/// checks nothing and fails.
 @discardableResult
 public func property(
     _ label: String, cases: Int = 1000, seed: UInt64 = 0x1E_33A, line: Int = #line, column: Int = #column,
     _ body: (PropertyCase) throws -> Bool
 ) -> Bool {
+    guard cases >= 1 else {
+        ClaimRecorder.shared.claim(
+            line: line, column: column, kind: "property", label: label, passed: false,
+            detail: "cases: \(cases) checks nothing; a property needs at least one case")
+        return false
+    }
     for k in 0..<cases {
         let c = PropertyCase(seed: seed &+ UInt64(k))
         let outcome: Result<Bool, Error> = Result { try body(c) }

@@ -116,6 +116,27 @@ import Verifier
         #expect(Self.processes(named: "claims", under: site.root.path).isEmpty)
     }
 
+    @Test func claimProgramsEndWhenLemmaIsKilled() throws {
+        let text = "---\ntitle: S\n---\n```swift check\nwhile true { usleep(1000) }\n```\n"
+        let site = try TemporarySite(["s.md": text])
+        defer { site.remove() }
+        let run = try site.startLemma(["check", "--quiet"])
+        var programs: [Int32] = []
+        for _ in 0..<100 where programs.isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+            programs = Self.processes(named: "claims", under: site.root.path)
+        }
+        #expect(!programs.isEmpty)
+        kill(run.process.processIdentifier, SIGKILL)
+        _ = run.finish()
+        var left = programs
+        for _ in 0..<30 where !left.isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+            left = Self.processes(named: "claims", under: site.root.path)
+        }
+        #expect(left.isEmpty)
+    }
+
     /// Process ids whose executable path starts with `folder` and ends with `name`.
     static func processes(named name: String, under folder: String) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
