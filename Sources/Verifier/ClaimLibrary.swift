@@ -22,7 +22,13 @@ public struct ClaimLibrary: Sendable, Hashable {
         self.swiftc = swiftc
     }
 
-    /// Finds the library beside the running executable (or in `LEMMA_LIBRARY_DIR`).
+    /// Finds the library claim programs link: the folder named by `LEMMA_LIBRARY_DIR`, else
+    /// the optimized build beside a debug `lemma` (`.build/release` next to `.build/debug`,
+    /// when it is at least as new as the debug library), else the folder of the running
+    /// executable (a release build, or an installed `lemma` in `PREFIX/lib/lemma`).
+    ///
+    /// Claim programs do their work in the library, so its build mode is what decides how
+    /// fast they run: a training step measured 24–52× slower against a debug build.
     ///
     /// - Throws: a ``VerifierError`` that says how to build the library when it is missing.
     public static func locate() throws -> ClaimLibrary {
@@ -31,7 +37,7 @@ public struct ClaimLibrary: Sendable, Hashable {
         if let override = environment["LEMMA_LIBRARY_DIR"] {
             directory = URL(fileURLWithPath: override)
         } else {
-            directory = executableDirectory()
+            directory = preferredDirectory(beside: executableDirectory())
         }
         let library = directory.appendingPathComponent(libraryFileName)
         guard FileManager.default.fileExists(atPath: library.path) else {
@@ -41,6 +47,21 @@ public struct ClaimLibrary: Sendable, Hashable {
             libraryDirectory: directory,
             moduleMaps: cModuleMaps(buildDirectory: directory),
             swiftc: try findSwiftc(environment))
+    }
+
+    /// `…/release` when `executable` is a `…/debug` build folder whose sibling release
+    /// folder holds a library at least as new as the debug one; else `executable` itself.
+    static func preferredDirectory(beside executable: URL) -> URL {
+        guard executable.lastPathComponent == "debug" || executable.path.hasSuffix("/debug") else { return executable }
+        let release = executable.deletingLastPathComponent().appendingPathComponent("release")
+        let fm = FileManager.default
+        func modified(_ folder: URL) -> Date? {
+            (try? fm.attributesOfItem(atPath: folder.appendingPathComponent(libraryFileName).resolvingSymlinksInPath().path))?[
+                .modificationDate] as? Date
+        }
+        guard let optimized = modified(release) else { return executable }
+        if let debug = modified(executable), debug > optimized { return executable }
+        return release
     }
 
     /// The `swiftc` arguments that compile `source` into `output` against ClaimKit:
@@ -83,10 +104,17 @@ public struct ClaimLibrary: Sendable, Hashable {
         return directory
     }
 
-    /// The C module maps of this package (from the path this file was compiled at) and of
-    /// the package checkouts of the build that holds `buildDirectory`.
+    /// The C module maps the library's modules refer to: those installed beside it
+    /// (`include/*/module.modulemap`, see `make install`), else this package's own (from the
+    /// path this file was compiled at) and those of the package checkouts of the build that
+    /// holds `buildDirectory`.
     private static func cModuleMaps(buildDirectory: URL) -> [URL] {
         let fm = FileManager.default
+        let include = buildDirectory.appendingPathComponent("include")
+        let installed = ((try? fm.contentsOfDirectory(atPath: include.path)) ?? []).sorted().map {
+            include.appendingPathComponent($0).appendingPathComponent("module.modulemap")
+        }.filter { fm.fileExists(atPath: $0.path) }
+        if !installed.isEmpty { return installed }
         var maps: [URL] = []
         let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -9,8 +9,9 @@ public enum VerifierError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .libraryMissing(directory):
-            "the ClaimKit library is not in \(directory); build it with `swift build` (or `make`) "
-                + "in the Lemma package, or set LEMMA_LIBRARY_DIR to the folder holding libClaimKit"
+            "the ClaimKit library is not in \(directory); build it with `make` (or "
+                + "`swift build -c release --product ClaimKit`) in the Lemma package, or set LEMMA_LIBRARY_DIR "
+                + "to the folder holding libClaimKit"
         case .compilerMissing:
             "no swiftc found on PATH; install Swift or set SWIFTC to the compiler's path"
         }
