@@ -40,8 +40,26 @@ extension Matrix {
     public static func * (scalar: Double, m: Matrix) -> Matrix { m.map { scalar * $0 } }
     public static func * (m: Matrix, scalar: Double) -> Matrix { m.map { $0 * scalar } }
     public static func / (m: Matrix, scalar: Double) -> Matrix { m.map { $0 / scalar } }
-    public static func += (lhs: inout Matrix, rhs: Matrix) { lhs = lhs + rhs }
-    public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs = lhs - rhs }
+    /// `lhs += rhs` in place (`daxpy`); the 0×0 matrix acts as zero on either side.
+    public static func += (lhs: inout Matrix, rhs: Matrix) { lhs.add(rhs, scaledBy: 1) }
+    /// `lhs -= rhs` in place (`daxpy`); the 0×0 matrix acts as zero on either side.
+    public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs.add(rhs, scaledBy: -1) }
+
+    /// `self += alpha · other` in place, through BLAS `daxpy` (no new storage when `self`
+    /// holds its entries alone). The 0×0 matrix acts as zero on either side.
+    public mutating func add(_ other: Matrix, scaledBy alpha: Double) {
+        if other.isZeroShape { return }
+        if isZeroShape { self = alpha == 1 ? other : alpha * other; return }
+        Matrix.requireSameShape(self, other, "Matrix.add(_:scaledBy:)")
+        BLAS.axpy(alpha, other.elements, &elements)
+    }
+
+    /// Adds `scalar` to every entry.
+    public static func + (m: Matrix, scalar: Double) -> Matrix { m.map { $0 + scalar } }
+    /// Subtracts `scalar` from every entry.
+    public static func - (m: Matrix, scalar: Double) -> Matrix { m.map { $0 - scalar } }
+    /// `scalar − mᵢⱼ` entry by entry.
+    public static func - (scalar: Double, m: Matrix) -> Matrix { m.map { scalar - $0 } }
 
     /// Entry-wise (Hadamard) product.
     public func hadamard(_ other: Matrix) -> Matrix { zipped(other, "Matrix.hadamard", *) }
@@ -52,6 +70,22 @@ extension Matrix {
             lhs.columns == rhs.rows,
             "Matrix *: inner sizes differ (\(lhs.rows)×\(lhs.columns) times \(rhs.rows)×\(rhs.columns))")
         return BLAS.gemm(lhs, rhs)
+    }
+
+    /// `selfᵀ · other`, without forming the transpose (BLAS reads `self` transposed).
+    public func transposedTimes(_ other: Matrix) -> Matrix {
+        precondition(
+            rows == other.rows,
+            "Matrix.transposedTimes: row counts differ (\(rows)×\(columns)ᵀ times \(other.rows)×\(other.columns))")
+        return BLAS.gemm(self, transposed: true, other)
+    }
+
+    /// `self · otherᵀ`, without forming the transpose (BLAS reads `other` transposed).
+    public func timesTransposed(_ other: Matrix) -> Matrix {
+        precondition(
+            columns == other.columns,
+            "Matrix.timesTransposed: column counts differ (\(rows)×\(columns) times \(other.rows)×\(other.columns)ᵀ)")
+        return BLAS.gemm(self, other, transposedB: true)
     }
 
     /// The matrix–vector product, computed by `cblas_dgemv`.

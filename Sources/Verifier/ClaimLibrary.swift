@@ -91,7 +91,9 @@ public struct ClaimLibrary: Sendable, Hashable {
         #endif
     }
 
-    private static func executableDirectory() -> URL {
+    /// The folder of the running executable (for a test runner, the build folder that
+    /// holds its bundle): where the `lemma` of the same build is.
+    public static func executableDirectory() -> URL {
         let path = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         var directory = path.resolvingSymlinksInPath().deletingLastPathComponent()
         // Test bundles on macOS sit one level deeper than executables.

@@ -29,9 +29,10 @@ struct TemporarySite {
         return try Verifier(root: root, library: ClaimLibrary.locate(), jobs: 2).verify(articles)
     }
 
-    /// The `lemma` executable of this build.
+    /// The `lemma` executable of this build (beside the test runner; the claim library
+    /// may be the optimized one in a sibling folder).
     static func lemmaExecutable() throws -> URL {
-        try ClaimLibrary.locate().libraryDirectory.appendingPathComponent("lemma")
+        ClaimLibrary.executableDirectory().appendingPathComponent("lemma")
     }
 
     /// Runs the built `lemma` executable in this site.

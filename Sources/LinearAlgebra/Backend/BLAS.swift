@@ -2,25 +2,49 @@ internal import CLAPACK
 
 /// Thin wrappers over CBLAS; the only file besides `LAPACK.swift` that sees C.
 enum BLAS {
-    /// `c = a · b` for row-major matrices. The result's storage is handed to `dgemm`
-    /// uninitialised: with `beta = 0`, BLAS writes `c` without reading it.
-    static func gemm(_ a: Matrix, _ b: Matrix) -> Matrix {
-        guard a.rows > 0, b.columns > 0, a.columns > 0 else { return Matrix.zeros(a.rows, b.columns) }
-        let count = a.rows * b.columns
+    /// `c = op(a) · op(b)` for row-major matrices, `op` being the transpose where asked
+    /// (BLAS reads the operand transposed in place; nothing is copied). The result's
+    /// storage is handed to `dgemm` uninitialised: with `beta = 0`, BLAS writes `c`
+    /// without reading it. Shapes are checked by the callers.
+    static func gemm(_ a: Matrix, transposed ta: Bool = false, _ b: Matrix, transposedB tb: Bool = false) -> Matrix {
+        let m = ta ? a.columns : a.rows, k = ta ? a.rows : a.columns
+        let n = tb ? b.rows : b.columns
+        guard m > 0, n > 0, k > 0 else { return Matrix.zeros(m, n) }
+        let count = m * n
         let elements = [Double](unsafeUninitializedCapacity: count) { pc, initialized in
             a.elements.withUnsafeBufferPointer { pa in
                 b.elements.withUnsafeBufferPointer { pb in
                     cblas_dgemm(
-                        CblasRowMajor, CblasNoTrans, CblasNoTrans,
-                        blasint(a.rows), blasint(b.columns), blasint(a.columns),
+                        CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                        blasint(m), blasint(n), blasint(k),
                         1.0, pa.baseAddress, blasint(a.columns),
                         pb.baseAddress, blasint(b.columns),
-                        0.0, pc.baseAddress, blasint(b.columns))
+                        0.0, pc.baseAddress, blasint(n))
                 }
             }
             initialized = count
         }
-        return Matrix(rows: a.rows, columns: b.columns, elements: elements)
+        return Matrix(rows: m, columns: n, elements: elements)
+    }
+
+    /// `y += alpha · x` on equally long buffers, in place (`daxpy`).
+    static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
+        precondition(x.count == y.count, "axpy: lengths differ (\(x.count) and \(y.count))")
+        guard !x.isEmpty else { return }
+        x.withUnsafeBufferPointer { px in
+            y.withUnsafeMutableBufferPointer { py in
+                cblas_daxpy(blasint(px.count), alpha, px.baseAddress, 1, py.baseAddress, 1)
+            }
+        }
+    }
+
+    /// `xᵀy` of equally long buffers (`ddot`).
+    static func dot(_ x: [Double], _ y: [Double]) -> Double {
+        precondition(x.count == y.count, "dot: lengths differ (\(x.count) and \(y.count))")
+        guard !x.isEmpty else { return 0 }
+        return x.withUnsafeBufferPointer { px in
+            y.withUnsafeBufferPointer { py in cblas_ddot(blasint(px.count), px.baseAddress, 1, py.baseAddress, 1) }
+        }
     }
 
     /// `y = a · x` for a row-major matrix.

@@ -51,3 +51,82 @@ public func _vjpTanh(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matri
     let y = tanh(m)
     return (y, { d in d.zipped(y, "tanh pullback") { $0 * (1 - $1 * $1) } })
 }
+
+/// The natural logarithm entry by entry (NaN for negative entries, −∞ for zeros).
+@differentiable(reverse)
+public func log(_ m: Matrix) -> Matrix { m.map { Double.log($0) } }
+
+@derivative(of: log(_:))
+public func _vjpLog(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+    (log(m), { d in d.zipped(m, "log pullback") { $0 / $1 } })
+}
+
+/// The logistic function `σ(x) = 1 / (1 + e⁻ˣ)` entry by entry, computed without
+/// overflow for large `|x|`.
+@differentiable(reverse)
+public func sigmoid(_ m: Matrix) -> Matrix { m.map(logistic) }
+
+@derivative(of: sigmoid(_:))
+public func _vjpSigmoid(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+    let y = sigmoid(m)
+    return (y, { d in d.zipped(y, "sigmoid pullback") { $0 * $1 * (1 - $1) } })
+}
+
+/// `softplus(x) = log(1 + eˣ)` entry by entry, as `max(x, 0) + log1p(e^−|x|)` so that it
+/// neither overflows nor loses digits; its derivative is `σ(x)`.
+@differentiable(reverse)
+public func softplus(_ m: Matrix) -> Matrix {
+    m.map { Swift.max($0, 0) + Double.log(onePlus: Double.exp(-abs($0))) }
+}
+
+@derivative(of: softplus(_:))
+public func _vjpSoftplus(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+    (softplus(m), { d in d.zipped(m, "softplus pullback") { $0 * logistic($1) } })
+}
+
+/// `max(x, 0)` entry by entry; its derivative at 0 is taken as 0.
+@differentiable(reverse)
+public func relu(_ m: Matrix) -> Matrix { m.map { $0 > 0 ? $0 : 0 } }
+
+@derivative(of: relu(_:))
+public func _vjpRelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+    (relu(m), { d in d.zipped(m, "relu pullback") { $1 > 0 ? $0 : 0 } })
+}
+
+/// The Gaussian error linear unit `x Φ(x)` with the exact normal CDF
+/// `Φ(x) = ½(1 + erf(x/√2))` (PyTorch's default, not the tanh approximation).
+@differentiable(reverse)
+public func gelu(_ m: Matrix) -> Matrix { m.map { $0 * normalCDF($0) } }
+
+/// `d/dx [x Φ(x)] = Φ(x) + x φ(x)`.
+@derivative(of: gelu(_:))
+public func _vjpGelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+    (gelu(m), { d in
+        d.zipped(m, "gelu pullback") { g, x in
+            g * (normalCDF(x) + x * Double.exp(-0.5 * x * x) * 0.3989422804014327)
+        }
+    })
+}
+
+extension Matrix {
+    /// Every entry squared.
+    @differentiable(reverse)
+    public func squared() -> Matrix { map { $0 * $0 } }
+
+    @derivative(of: squared)
+    public func _vjpSquared() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+        (squared(), { d in d.zipped(self, "squared pullback") { 2 * $0 * $1 } })
+    }
+}
+
+/// `1 / (1 + e⁻ˣ)`, evaluated on the side where the exponential cannot overflow.
+@inline(__always)
+func logistic(_ x: Double) -> Double {
+    if x >= 0 { return 1 / (1 + Double.exp(-x)) }
+    let e = Double.exp(x)
+    return e / (1 + e)
+}
+
+/// The standard normal CDF `½ erfc(−x/√2)` (accurate in both tails).
+@inline(__always)
+func normalCDF(_ x: Double) -> Double { 0.5 * Double.erfc(-x * 0.7071067811865476) }

@@ -4,7 +4,8 @@ import _Differentiation
 extension Matrix: Differentiable, AdditiveArithmetic {
     public typealias TangentVector = Matrix
     public static var zero: Matrix { Matrix(rows: 0, columns: 0) }
-    public mutating func move(by offset: Matrix) { self = self + offset }
+    /// `self += offset` in place (`daxpy`).
+    public mutating func move(by offset: Matrix) { add(offset, scaledBy: 1) }
 }
 
 extension Matrix {
@@ -35,13 +36,63 @@ extension Matrix {
 
     @derivative(of: *)
     public static func _vjpScale(_ scalar: Double, _ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Double, Matrix)) {
-        (scalar * m, { d in (d.hadamard(m).sum(), scalar * d) })
+        (scalar * m, { d in (d.dot(m), scalar * d) })
     }
 
-    /// `C = A B`: `Ā = C̄ Bᵀ`, `B̄ = Aᵀ C̄` (two more `dgemm` calls).
+    @derivative(of: *)
+    public static func _vjpScaleRight(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
+        (m * scalar, { d in (scalar * d, d.dot(m)) })
+    }
+
+    @derivative(of: /)
+    public static func _vjpDivide(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
+        let value = m / scalar
+        return (value, { d in (d / scalar, -d.dot(value) / scalar) })
+    }
+
+    @derivative(of: +)
+    public static func _vjpAddScalar(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
+        (m + scalar, { d in (d, d.sum()) })
+    }
+
+    @derivative(of: -)
+    public static func _vjpSubtractScalar(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
+        (m - scalar, { d in (d, -d.sum()) })
+    }
+
+    @derivative(of: -)
+    public static func _vjpScalarMinus(_ scalar: Double, _ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Double, Matrix)) {
+        (scalar - m, { d in (d.sum(), -d) })
+    }
+
+    /// `Σᵢⱼ aᵢⱼ bᵢⱼ`, the Frobenius inner product (`ddot`).
+    @differentiable(reverse)
+    public func dot(_ other: Matrix) -> Double {
+        Matrix.requireSameShape(self, other, "Matrix.dot")
+        return BLAS.dot(elements, other.elements)
+    }
+
+    @derivative(of: dot)
+    public func _vjpDot(_ other: Matrix) -> (value: Double, pullback: (Double) -> (Matrix, Matrix)) {
+        (dot(other), { d in (d * other, d * self) })
+    }
+
+    /// `C = A B`: `Ā = C̄ Bᵀ`, `B̄ = Aᵀ C̄` (two more `dgemm` calls, transposes read in place).
     @derivative(of: *)
     public static func _vjpMatmul(_ lhs: Matrix, _ rhs: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (lhs * rhs, { d in (d * rhs.transposed, lhs.transposed * d) })
+        (lhs * rhs, { d in (d.timesTransposed(rhs), lhs.transposedTimes(d)) })
+    }
+
+    /// `C = Aᵀ B`: `Ā = B C̄ᵀ`, `B̄ = A C̄`.
+    @derivative(of: transposedTimes)
+    public func _vjpTransposedTimes(_ other: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (transposedTimes(other), { d in (other.timesTransposed(d), self * d) })
+    }
+
+    /// `C = A Bᵀ`: `Ā = C̄ B`, `B̄ = C̄ᵀ A`.
+    @derivative(of: timesTransposed)
+    public func _vjpTimesTransposed(_ other: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (timesTransposed(other), { d in (d * other, d.transposedTimes(self)) })
     }
 
     /// `y = A x`: `Ā = ȳ xᵀ`, `x̄ = Aᵀ ȳ`.

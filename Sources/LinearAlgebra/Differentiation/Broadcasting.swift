@@ -1,0 +1,78 @@
+import _Differentiation
+
+// A row (1 × n) or a column (m × 1) combined with every row or column of an m × n matrix:
+// the bias add of a dense layer, the gain of a normalisation, a per-example scale. Shapes
+// are never stretched implicitly; each broadcast is named, and a mismatch stops the program
+// with both shapes.
+
+extension Matrix {
+    /// `self + 1·row`: `row` (1 × n) added to every row.
+    @differentiable(reverse)
+    public func adding(row: Matrix) -> Matrix { broadcast(row: row, "Matrix.adding(row:)", +) }
+
+    @derivative(of: adding(row:))
+    public func _vjpAddingRow(row: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (adding(row: row), { d in (d, d.columnSums()) })
+    }
+
+    /// Every row multiplied entry by entry by `row` (1 × n): a per-feature scale.
+    @differentiable(reverse)
+    public func multiplying(row: Matrix) -> Matrix { broadcast(row: row, "Matrix.multiplying(row:)", *) }
+
+    @derivative(of: multiplying(row:))
+    public func _vjpMultiplyingRow(row: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (multiplying(row: row), { d in (d.multiplying(row: row), d.hadamard(self).columnSums()) })
+    }
+
+    /// `self + column·1ᵀ`: `column` (m × 1) added to every column.
+    @differentiable(reverse)
+    public func adding(column: Matrix) -> Matrix { broadcast(column: column, "Matrix.adding(column:)", +) }
+
+    @derivative(of: adding(column:))
+    public func _vjpAddingColumn(column: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (adding(column: column), { d in (d, d.rowSums()) })
+    }
+
+    /// Row `i` multiplied by `column[i]` (`column` is m × 1): a per-example scale.
+    @differentiable(reverse)
+    public func multiplying(column: Matrix) -> Matrix { broadcast(column: column, "Matrix.multiplying(column:)", *) }
+
+    @derivative(of: multiplying(column:))
+    public func _vjpMultiplyingColumn(column: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
+        (multiplying(column: column), { d in (d.multiplying(column: column), d.hadamard(self).rowSums()) })
+    }
+
+    func broadcast(row: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
+        precondition(
+            row.rows == 1 && row.columns == columns,
+            "\(operation): needs a 1×\(columns) row for a \(shapeText) matrix, got \(row.shapeText)")
+        let n = columns
+        var out = elements
+        out.withUnsafeMutableBufferPointer { po in
+            row.elements.withUnsafeBufferPointer { pr in
+                for i in 0..<rows {
+                    let base = i * n
+                    for j in 0..<n { po[base + j] = body(po[base + j], pr[j]) }
+                }
+            }
+        }
+        return Matrix(rows: rows, columns: columns, elements: out)
+    }
+
+    func broadcast(column: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
+        precondition(
+            column.columns == 1 && column.rows == rows,
+            "\(operation): needs a \(rows)×1 column for a \(shapeText) matrix, got \(column.shapeText)")
+        let n = columns
+        var out = elements
+        out.withUnsafeMutableBufferPointer { po in
+            column.elements.withUnsafeBufferPointer { pc in
+                for i in 0..<rows {
+                    let base = i * n, c = pc[i]
+                    for j in 0..<n { po[base + j] = body(po[base + j], c) }
+                }
+            }
+        }
+        return Matrix(rows: rows, columns: columns, elements: out)
+    }
+}

@@ -1,0 +1,44 @@
+import _Differentiation
+
+extension Matrix {
+    /// Each row standardised over its entries: `(aᵢⱼ − μᵢ) / √(σᵢ² + ε)`, with `μᵢ` and
+    /// `σᵢ²` the mean and the (biased, 1/n) variance of row `i` — the normalisation of
+    /// layer norm, before its gain and shift (Ba, Kiros and Hinton 2016).
+    @differentiable(reverse, wrt: self)
+    public func rowStandardized(epsilon: Double = 1e-5) -> Matrix {
+        rowStandardization(epsilon: epsilon).value
+    }
+
+    /// With `x̂` the output and `r = 1/√(σ² + ε)` per row:
+    /// `x̄ = r · (ȳ − mean(ȳ) − x̂ · mean(ȳ ⊙ x̂))`, means over the row.
+    @derivative(of: rowStandardized, wrt: self)
+    public func _vjpRowStandardized(epsilon: Double) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+        let (y, inverseDeviation) = rowStandardization(epsilon: epsilon)
+        return (y, { d in
+            let centred = d.broadcast(column: d.rowMeans(), "layer norm pullback", -)
+            let projection = y.multiplying(column: d.hadamard(y).rowMeans())
+            return (centred - projection).multiplying(column: inverseDeviation)
+        })
+    }
+
+    func rowStandardization(epsilon: Double) -> (value: Matrix, inverseDeviation: Matrix) {
+        let n = columns
+        var out = elements
+        var inverse = [Double](repeating: 0, count: rows)
+        out.withUnsafeMutableBufferPointer { p in
+            for i in 0..<rows {
+                let base = i * n
+                var mean = 0.0
+                for j in 0..<n { mean += p[base + j] }
+                mean /= Double(n)
+                var variance = 0.0
+                for j in 0..<n { let c = p[base + j] - mean; variance += c * c }
+                variance /= Double(n)
+                let r = 1 / (variance + epsilon).squareRoot()
+                inverse[i] = r
+                for j in 0..<n { p[base + j] = (p[base + j] - mean) * r }
+            }
+        }
+        return (Matrix(rows: rows, columns: n, elements: out), Matrix(rows: rows, columns: 1, elements: inverse))
+    }
+}

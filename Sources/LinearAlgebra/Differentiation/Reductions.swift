@@ -1,0 +1,62 @@
+import _Differentiation
+
+// Sums and means along rows and columns. Rows are examples and columns features in the
+// training code, so `columnSums` sums over the batch (a bias gradient) and `rowSums` over
+// the features of each example.
+
+extension Matrix {
+    /// The 1 × n row of column sums, `1ᵀ A`.
+    @differentiable(reverse)
+    public func columnSums() -> Matrix {
+        var out = [Double](repeating: 0, count: columns)
+        let n = columns
+        elements.withUnsafeBufferPointer { p in
+            out.withUnsafeMutableBufferPointer { po in
+                for i in 0..<rows {
+                    let base = i * n
+                    for j in 0..<n { po[j] += p[base + j] }
+                }
+            }
+        }
+        return Matrix(rows: 1, columns: columns, elements: out)
+    }
+
+    @derivative(of: columnSums)
+    public func _vjpColumnSums() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+        let m = rows
+        return (columnSums(), { d in Matrix(rows: m, columns: d.columns, repeating: 0).adding(row: d) })
+    }
+
+    /// The m × 1 column of row sums, `A 1`.
+    @differentiable(reverse)
+    public func rowSums() -> Matrix {
+        var out = [Double](repeating: 0, count: rows)
+        let n = columns
+        elements.withUnsafeBufferPointer { p in
+            for i in 0..<rows {
+                var s = 0.0
+                for j in 0..<n { s += p[i * n + j] }
+                out[i] = s
+            }
+        }
+        return Matrix(rows: rows, columns: 1, elements: out)
+    }
+
+    @derivative(of: rowSums)
+    public func _vjpRowSums() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+        let n = columns
+        return (rowSums(), { d in Matrix(rows: d.rows, columns: n, repeating: 0).adding(column: d) })
+    }
+
+    /// The 1 × n row of column means (over the rows).
+    @differentiable(reverse)
+    public func columnMeans() -> Matrix { columnSums() / withoutDerivative(at: Double(rows)) }
+
+    /// The m × 1 column of row means (over the columns).
+    @differentiable(reverse)
+    public func rowMeans() -> Matrix { rowSums() / withoutDerivative(at: Double(columns)) }
+
+    /// The mean of all entries (NaN for an empty matrix).
+    @differentiable(reverse)
+    public func mean() -> Double { sum() / withoutDerivative(at: Double(rows * columns)) }
+}
