@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lemma", targets: ["lemma"]),
-        // Claim programs link this dynamic library (ClaimKit re-exports Models and LinearAlgebra).
+        // Claim programs link this dynamic library (ClaimKit re-exports Models, Learning and LinearAlgebra).
         .library(name: "ClaimKit", type: .dynamic, targets: ["ClaimKit"]),
     ],
     dependencies: [
@@ -30,12 +30,15 @@ let package = Package(
         // Shared vocabulary: source locations, diagnostics, the claim-record wire format.
         .target(name: "Diagnostics"),
 
-        // Numeric side: LinearAlgebra → Models → ClaimKit.
+        // Numeric side: LinearAlgebra → Learning → Models → ClaimKit.
         .target(
             name: "LinearAlgebra",
             dependencies: ["CLAPACK", .product(name: "Numerics", package: "swift-numerics")]),
-        .target(name: "Models", dependencies: ["LinearAlgebra"]),
-        .target(name: "ClaimKit", dependencies: ["Models", "LinearAlgebra", "Diagnostics"]),
+        .target(
+            name: "Learning",
+            dependencies: ["LinearAlgebra", .product(name: "Numerics", package: "swift-numerics")]),
+        .target(name: "Models", dependencies: ["Learning", "LinearAlgebra"]),
+        .target(name: "ClaimKit", dependencies: ["Models", "Learning", "LinearAlgebra", "Diagnostics"]),
 
         // Document side: Articles → Verifier → Site → lemma.
         .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Yams"]),
@@ -71,6 +74,7 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], exclude: ["Fixtures"]),

@@ -119,3 +119,19 @@ extension Matrix: CustomStringConvertible {
         }.joined(separator: "\n")
     }
 }
+
+extension Matrix {
+    /// Calls `body` with the entries (row after row) for reading, without copying them.
+    public func withUnsafeElements<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try elements.withUnsafeBufferPointer(body)
+    }
+
+    /// Calls `body` with the entries (row after row) for writing in place — the storage is
+    /// copied first only if another matrix shares it. For optimizers and other hot loops;
+    /// the shape cannot change.
+    public mutating func withUnsafeMutableElements<R>(
+        _ body: (inout UnsafeMutableBufferPointer<Double>) throws -> R
+    ) rethrows -> R {
+        try elements.withUnsafeMutableBufferPointer(body)
+    }
+}

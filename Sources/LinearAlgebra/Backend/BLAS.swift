@@ -64,3 +64,58 @@ enum BLAS {
         return y
     }
 }
+
+// Products of the per-head blocks of multi-head attention. A batch of `B` sequences of
+// length `T` with `H` heads of width `w` is a `(B·T) × (H·w)` matrix: sequence `b` is rows
+// `b·T..<(b+1)·T`, head `h` columns `h·w..<(h+1)·w`. Score matrices stack the `T × T`
+// block of each (sequence, head) pair: rows `(b·H + h)·T..<(b·H + h + 1)·T`.
+extension BLAS {
+    /// `S_bh = A_bh · C_bhᵀ` for every sequence `b` and head `h`: a `(B·H·T) × T` matrix.
+    static func headScores(_ a: Matrix, _ c: Matrix, heads: Int, length: Int) -> Matrix {
+        let width = a.columns / heads, sequences = a.rows / length
+        var s = [Double](repeating: 0, count: sequences * heads * length * length)
+        a.elements.withUnsafeBufferPointer { pa in
+            c.elements.withUnsafeBufferPointer { pc in
+                s.withUnsafeMutableBufferPointer { ps in
+                    for b in 0..<sequences {
+                        for h in 0..<heads {
+                            let block = (b * length) * a.columns + h * width
+                            cblas_dgemm(
+                                CblasRowMajor, CblasNoTrans, CblasTrans,
+                                blasint(length), blasint(length), blasint(width),
+                                1.0, pa.baseAddress! + block, blasint(a.columns),
+                                pc.baseAddress! + block, blasint(c.columns),
+                                0.0, ps.baseAddress! + (b * heads + h) * length * length, blasint(length))
+                        }
+                    }
+                }
+            }
+        }
+        return Matrix(rows: sequences * heads * length, columns: length, elements: s)
+    }
+
+    /// `O_bh = op(W_bh) · V_bh` for every sequence and head, `op` the transpose when
+    /// asked: a `(B·T) × (H·w)` matrix shaped like `v`.
+    static func headMix(_ w: Matrix, transposed: Bool, _ v: Matrix, heads: Int, length: Int) -> Matrix {
+        let width = v.columns / heads, sequences = v.rows / length
+        var o = [Double](repeating: 0, count: v.rows * v.columns)
+        w.elements.withUnsafeBufferPointer { pw in
+            v.elements.withUnsafeBufferPointer { pv in
+                o.withUnsafeMutableBufferPointer { po in
+                    for b in 0..<sequences {
+                        for h in 0..<heads {
+                            let block = (b * length) * v.columns + h * width
+                            cblas_dgemm(
+                                CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, CblasNoTrans,
+                                blasint(length), blasint(width), blasint(length),
+                                1.0, pw.baseAddress! + (b * heads + h) * length * length, blasint(length),
+                                pv.baseAddress! + block, blasint(v.columns),
+                                0.0, po.baseAddress! + block, blasint(v.columns))
+                        }
+                    }
+                }
+            }
+        }
+        return Matrix(rows: v.rows, columns: v.columns, elements: o)
+    }
+}

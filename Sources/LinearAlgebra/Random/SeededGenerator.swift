@@ -100,3 +100,12 @@ extension Matrix {
         return q
     }
 }
+
+extension Matrix {
+    /// A `rows × columns` matrix of entries uniform on `[lower, upper)`.
+    public static func randomUniform(
+        _ rows: Int, _ columns: Int, in lower: Double, _ upper: Double, using generator: inout SeededGenerator
+    ) -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in generator.uniform(lower, upper) })
+    }
+}

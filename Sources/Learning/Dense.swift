@@ -1,0 +1,53 @@
+import LinearAlgebra
+
+/// A fully connected layer `y = x W + b` on a batch: `x` is `batch × inputs` (one example
+/// per row), `W` is `inputs × outputs`, `b` is a `1 × outputs` row added to every row.
+///
+/// Created in a ``Parameters`` store; by default `W` and `b` are drawn uniform on
+/// `±1/√inputs`, as PyTorch's `nn.Linear` does.
+public struct Dense: Sendable, Hashable {
+    /// The name in messages and the prefix of its parameters' names.
+    public let name: String
+    public let inputs: Int
+    public let outputs: Int
+    /// `W`, `inputs × outputs`.
+    public let weight: ParameterID
+    /// `b`, `1 × outputs`; `nil` for a layer without bias.
+    public let bias: ParameterID?
+
+    public init(
+        _ name: String, inputs: Int, outputs: Int, bias: Bool = true,
+        weightInitializer: Initializer? = nil, biasInitializer: Initializer? = nil,
+        in parameters: inout Parameters, using generator: inout SeededGenerator
+    ) {
+        precondition(inputs > 0 && outputs > 0, "Dense \"\(name)\": sizes must be positive, got \(inputs) → \(outputs)")
+        self.name = name
+        self.inputs = inputs
+        self.outputs = outputs
+        weight = parameters.add(
+            "\(name).weight", rows: inputs, columns: outputs,
+            initializer: weightInitializer ?? .uniformFanIn(inputs), using: &generator)
+        self.bias = bias
+            ? parameters.add(
+                "\(name).bias", rows: 1, columns: outputs,
+                initializer: biasInitializer ?? .uniformFanIn(inputs), using: &generator)
+            : nil
+    }
+
+    /// `x W + b` for a `batch × inputs` matrix `x`.
+    @differentiable(reverse, wrt: (x, parameters))
+    public func callAsFunction(_ x: Matrix, _ parameters: Parameters) -> Matrix {
+        requireColumns(x, inputs, layer: "Dense \"\(name)\"")
+        let y = x * parameters[weight]
+        guard let bias else { return y }
+        return y.adding(row: parameters[bias])
+    }
+}
+
+/// Stops with a message naming the layer and both shapes when `x` does not have `columns`
+/// columns — before BLAS sees mismatched sizes.
+func requireColumns(_ x: Matrix, _ columns: Int, layer: @autoclosure () -> String) {
+    precondition(
+        x.columns == columns,
+        "\(layer()): expects \(columns) features per row, got a \(x.rows)×\(x.columns) input")
+}
