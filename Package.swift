@@ -69,6 +69,9 @@ let package = Package(
             name: "LinearAlgebraBenchmark", dependencies: ["LinearAlgebra"],
             path: "Benchmarks/LinearAlgebraBenchmark"),
         .executableTarget(
+            name: "TrainingBenchmark", dependencies: ["Learning", "LinearAlgebra"],
+            path: "Benchmarks/TrainingBenchmark"),
+        .executableTarget(
             name: "SiteBenchmark", dependencies: ["Site", "Articles"],
             path: "Benchmarks/SiteBenchmark"),
 

@@ -38,9 +38,8 @@ public struct Dense: Sendable, Hashable {
     @differentiable(reverse, wrt: (x, parameters))
     public func callAsFunction(_ x: Matrix, _ parameters: Parameters) -> Matrix {
         requireColumns(x, inputs, layer: "Dense \"\(name)\"")
-        let y = x * parameters[weight]
-        guard let bias else { return y }
-        return y.adding(row: parameters[bias])
+        guard let bias else { return x * parameters[weight] }
+        return Matrix.affine(x, parameters[weight], parameters[bias])
     }
 }
 

@@ -6,17 +6,34 @@ extension Matrix {
             "\(operation): shapes differ (\(lhs.rows)×\(lhs.columns) and \(rhs.rows)×\(rhs.columns))")
     }
 
-    /// Applies `body` entry by entry to two matrices of the same shape.
+    /// Applies `body` entry by entry to two matrices of the same shape (one pass, no
+    /// intermediate arrays).
+    @inline(__always)
     func zipped(_ other: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
         Matrix.requireSameShape(self, other, operation)
-        return Matrix(
-            rows: rows, columns: columns,
-            elements: zip(elements, other.elements).map { body($0, $1) })
+        let count = elements.count
+        let out = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            elements.withUnsafeBufferPointer { pa in
+                other.elements.withUnsafeBufferPointer { pb in
+                    for k in 0..<count { po[k] = body(pa[k], pb[k]) }
+                }
+            }
+            initialized = count
+        }
+        return Matrix(rows: rows, columns: columns, elements: out)
     }
 
     /// Applies `body` to every entry.
+    @inline(__always)
     public func map(_ body: (Double) -> Double) -> Matrix {
-        Matrix(rows: rows, columns: columns, elements: elements.map(body))
+        let count = elements.count
+        let out = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            elements.withUnsafeBufferPointer { pa in
+                for k in 0..<count { po[k] = body(pa[k]) }
+            }
+            initialized = count
+        }
+        return Matrix(rows: rows, columns: columns, elements: out)
     }
 
     /// Whether this is the 0×0 matrix, which acts as the additive zero of every shape

@@ -153,3 +153,17 @@ import Testing
         #expect(a == Matrix([[1, 3], [4, 4]]))
     }
 }
+
+extension TrainingDerivativeTests {
+    @Test(arguments: seeds) func affineMatchesProductPlusBiasAndDifferences(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let (m, k) = randomShape(&rng)
+        let n = Int.random(in: 1...4, using: &rng)
+        let x = Matrix.randomNormal(m, k, using: &rng), w = Matrix.randomNormal(k, n, using: &rng)
+        let b = Matrix.randomNormal(1, n, using: &rng)
+        #expect(relativeError(Matrix.affine(x, w, b), (x * w).adding(row: b)) < 1e-14)
+        #expect(gradientError(at: x, using: &rng) { Matrix.affine($0, w, b) } < 1e-8)
+        #expect(gradientError(at: w, using: &rng) { Matrix.affine(x, $0, b) } < 1e-8)
+        #expect(gradientError(at: b, using: &rng) { Matrix.affine(x, w, $0) } < 1e-8)
+    }
+}

@@ -10,6 +10,7 @@ enum BLAS {
         let m = ta ? a.columns : a.rows, k = ta ? a.rows : a.columns
         let n = tb ? b.rows : b.columns
         guard m > 0, n > 0, k > 0 else { return Matrix.zeros(m, n) }
+        BLASThreads.use(forMultiplyAdds: m * n * k)
         let count = m * n
         let elements = [Double](unsafeUninitializedCapacity: count) { pc, initialized in
             a.elements.withUnsafeBufferPointer { pa in
@@ -25,6 +26,48 @@ enum BLAS {
             initialized = count
         }
         return Matrix(rows: m, columns: n, elements: elements)
+    }
+
+    /// `1ᵀ a`, the column sums of a row-major matrix (`dgemv` with `a` transposed).
+    static func columnSums(_ a: Matrix) -> [Double] {
+        var y = [Double](repeating: 0, count: a.columns)
+        guard a.rows > 0, a.columns > 0 else { return y }
+        let ones = [Double](repeating: 1, count: a.rows)
+        a.elements.withUnsafeBufferPointer { pa in
+            ones.withUnsafeBufferPointer { p1 in
+                y.withUnsafeMutableBufferPointer { py in
+                    cblas_dgemv(
+                        CblasRowMajor, CblasTrans, blasint(a.rows), blasint(a.columns),
+                        1.0, pa.baseAddress, blasint(a.columns), p1.baseAddress, 1, 0.0, py.baseAddress, 1)
+                }
+            }
+        }
+        return y
+    }
+
+    /// `x · w + 1 b` for row-major `x` (m × k), `w` (k × n) and a bias row `b` (1 × n): the
+    /// result is filled with copies of `b` and `dgemm` adds the product (`beta = 1`).
+    static func affine(_ x: Matrix, _ w: Matrix, _ b: Matrix) -> Matrix {
+        let (m, n, k) = (x.rows, w.columns, x.columns)
+        var c = [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
+            b.elements.withUnsafeBufferPointer { pb in
+                for i in 0..<m { (pc.baseAddress! + i * n).update(from: pb.baseAddress!, count: n) }
+            }
+            initialized = m * n
+        }
+        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, elements: c) }
+        BLASThreads.use(forMultiplyAdds: m * n * k)
+        x.elements.withUnsafeBufferPointer { px in
+            w.elements.withUnsafeBufferPointer { pw in
+                c.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(
+                        CblasRowMajor, CblasNoTrans, CblasNoTrans, blasint(m), blasint(n), blasint(k),
+                        1.0, px.baseAddress, blasint(k), pw.baseAddress, blasint(n),
+                        1.0, pc.baseAddress, blasint(n))
+                }
+            }
+        }
+        return Matrix(rows: m, columns: n, elements: c)
     }
 
     /// `y += alpha · x` on equally long buffers, in place (`daxpy`).
@@ -73,6 +116,7 @@ extension BLAS {
     /// `S_bh = A_bh · C_bhᵀ` for every sequence `b` and head `h`: a `(B·H·T) × T` matrix.
     static func headScores(_ a: Matrix, _ c: Matrix, heads: Int, length: Int) -> Matrix {
         let width = a.columns / heads, sequences = a.rows / length
+        BLASThreads.use(forMultiplyAdds: length * length * width)
         var s = [Double](repeating: 0, count: sequences * heads * length * length)
         a.elements.withUnsafeBufferPointer { pa in
             c.elements.withUnsafeBufferPointer { pc in
@@ -98,6 +142,7 @@ extension BLAS {
     /// asked: a `(B·T) × (H·w)` matrix shaped like `v`.
     static func headMix(_ w: Matrix, transposed: Bool, _ v: Matrix, heads: Int, length: Int) -> Matrix {
         let width = v.columns / heads, sequences = v.rows / length
+        BLASThreads.use(forMultiplyAdds: length * length * width)
         var o = [Double](repeating: 0, count: v.rows * v.columns)
         w.elements.withUnsafeBufferPointer { pw in
             v.elements.withUnsafeBufferPointer { pv in
@@ -117,5 +162,30 @@ extension BLAS {
             }
         }
         return Matrix(rows: v.rows, columns: v.columns, elements: o)
+    }
+}
+
+/// How many threads OpenBLAS uses for the next product.
+///
+/// OpenBLAS splits even mid-sized products across threads, and there the hand-offs cost
+/// more than they save: a 256×64 by 64×64 product inside a training step ran slower on two
+/// threads than on one (measured with `Benchmarks/training.py`). Products of at least
+/// ``threshold`` multiply-adds use every thread OpenBLAS was started with
+/// (`OPENBLAS_NUM_THREADS`, else the cores); smaller ones use one. The setting is
+/// process-wide, like OpenBLAS's own.
+enum BLASThreads {
+    /// Multiply-adds from which a product is worth splitting (a 128³ product is 2²¹).
+    static let threshold = 1 << 22
+    /// The thread count OpenBLAS started with.
+    nonisolated(unsafe) static let available = Int(openblas_get_num_threads())
+    nonisolated(unsafe) static var current = available
+
+    @inline(__always)
+    static func use(forMultiplyAdds work: Int) {
+        let wanted = work >= threshold ? available : 1
+        if wanted != current {
+            openblas_set_num_threads(Int32(wanted))
+            current = wanted
+        }
     }
 }

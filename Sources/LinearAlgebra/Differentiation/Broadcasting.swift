@@ -42,6 +42,7 @@ extension Matrix {
         (multiplying(column: column), { d in (d.multiplying(column: column), d.hadamard(self).rowSums()) })
     }
 
+    @inline(__always)
     func broadcast(row: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
         precondition(
             row.rows == 1 && row.columns == columns,
@@ -59,6 +60,7 @@ extension Matrix {
         return Matrix(rows: rows, columns: columns, elements: out)
     }
 
+    @inline(__always)
     func broadcast(column: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
         precondition(
             column.columns == 1 && column.rows == rows,

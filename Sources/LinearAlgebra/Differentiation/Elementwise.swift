@@ -98,14 +98,14 @@ public func _vjpRelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matri
 @differentiable(reverse)
 public func gelu(_ m: Matrix) -> Matrix { m.map { $0 * normalCDF($0) } }
 
-/// `d/dx [x Φ(x)] = Φ(x) + x φ(x)`.
+/// `d/dx [x Φ(x)] = Φ(x) + x φ(x)`; `Φ` is evaluated once per entry for both the value
+/// and the derivative.
 @derivative(of: gelu(_:))
 public func _vjpGelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-    (gelu(m), { d in
-        d.zipped(m, "gelu pullback") { g, x in
-            g * (normalCDF(x) + x * Double.exp(-0.5 * x * x) * 0.3989422804014327)
-        }
-    })
+    let cdf = m.map(normalCDF)
+    let value = m.hadamard(cdf)
+    let slope = m.zipped(cdf, "gelu derivative") { x, p in p + x * Double.exp(-0.5 * x * x) * 0.3989422804014327 }
+    return (value, { d in d.hadamard(slope) })
 }
 
 extension Matrix {

@@ -133,3 +133,27 @@ extension Vector {
         (outer(other), { d in (d * other, d.transposed * self) })
     }
 }
+
+extension Matrix {
+    /// `x W + 1 b`: a batch `x` (m × k) times weights `W` (k × n) plus the bias row `b`
+    /// (1 × n) in every row, in one `dgemm` (the result starts as copies of `b`) — the
+    /// dense layer's whole forward pass.
+    @differentiable(reverse)
+    public static func affine(_ x: Matrix, _ w: Matrix, _ b: Matrix) -> Matrix {
+        precondition(
+            x.columns == w.rows,
+            "Matrix.affine: inner sizes differ (\(x.shapeText) times \(w.shapeText))")
+        precondition(
+            b.rows == 1 && b.columns == w.columns,
+            "Matrix.affine: needs a 1×\(w.columns) bias row, got \(b.shapeText)")
+        return BLAS.affine(x, w, b)
+    }
+
+    /// `x̄ = Ȳ Wᵀ`, `W̄ = xᵀ Ȳ`, `b̄ = 1ᵀ Ȳ`.
+    @derivative(of: affine)
+    public static func _vjpAffine(_ x: Matrix, _ w: Matrix, _ b: Matrix)
+        -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix, Matrix))
+    {
+        (affine(x, w, b), { d in (d.timesTransposed(w), x.transposedTimes(d), d.columnSums()) })
+    }
+}

@@ -5,20 +5,10 @@ import _Differentiation
 // the features of each example.
 
 extension Matrix {
-    /// The 1 × n row of column sums, `1ᵀ A`.
+    /// The 1 × n row of column sums, `1ᵀ A` (`dgemv`).
     @differentiable(reverse)
     public func columnSums() -> Matrix {
-        var out = [Double](repeating: 0, count: columns)
-        let n = columns
-        elements.withUnsafeBufferPointer { p in
-            out.withUnsafeMutableBufferPointer { po in
-                for i in 0..<rows {
-                    let base = i * n
-                    for j in 0..<n { po[j] += p[base + j] }
-                }
-            }
-        }
-        return Matrix(rows: 1, columns: columns, elements: out)
+        Matrix(rows: 1, columns: columns, elements: BLAS.columnSums(self))
     }
 
     @derivative(of: columnSums)
