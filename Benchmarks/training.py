@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Training speed of Lemma's Learning module against PyTorch (CPU), in one run, alternating
+rounds: the two-moons RealNVP of ../shared/bench/bench_realnvp.py (1000 Adam steps,
+batch 256, test NLL on 10 000 points) over several seeds, and a training step of two
+Post-LN transformer layers (d = 64, 4 heads, 32 sequences of length 32).
+
+    python3 Benchmarks/training.py [SEEDS]      (from the package root; 7 seeds)
+
+PyTorch is only a reference here (the wheel in /opt/wheels or PyPI); Lemma does not use
+it. Peak memory is each process's maximum resident set (wait4's ru_maxrss).
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REFERENCE = os.path.join(ROOT, "..", "shared", "bench", "bench_realnvp.py")
+
+
+def run(command):
+    """Runs command, returns (its JSON line, peak RSS in MiB)."""
+    p = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    if status != 0:
+        sys.exit(f"{command} failed with status {status}")
+    return json.loads(out.strip().splitlines()[-1]), usage.ru_maxrss / 1024
+
+
+def main():
+    seeds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    subprocess.run(["swift", "build", "-c", "release", "--product", "TrainingBenchmark"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    lemma = os.path.join(ROOT, ".build", "release", "TrainingBenchmark")
+    rows = {"lemma": [], "torch": []}
+    for seed in range(seeds):
+        for name, cmd in (("lemma", [lemma, "realnvp", str(seed)]), ("torch", [sys.executable, REFERENCE, str(seed)])):
+            result, rss = run(cmd)
+            rows[name].append((result["ms_per_step"], result["nll_test"], rss))
+    steps = "20"
+    tf = {"lemma": [], "torch": []}
+    for seed in range(3):
+        for name, cmd in (("lemma", [lemma, "transformer", str(seed), steps]),
+                          ("torch", [sys.executable, os.path.join(ROOT, "Benchmarks", "torch_transformer.py"), str(seed), steps])):
+            result, rss = run(cmd)
+            tf[name].append((result["ms_per_step"], rss))
+
+    def spread(values):
+        return f"{statistics.median(values):.3f} (min {min(values):.3f}, max {max(values):.3f})"
+
+    print(f"RealNVP two moons, {seeds} seeds: ms/step, test NLL (nats), peak RSS (MiB)")
+    for name in ("lemma", "torch"):
+        ms, nll, rss = zip(*rows[name])
+        print(f"  {name:6} {spread(ms)}  NLL {spread(nll)}  RSS {max(rss):.0f}")
+    ratio = statistics.median([t for t, _, _ in rows["torch"]]) / statistics.median([t for t, _, _ in rows["lemma"]])
+    print(f"  PyTorch/Lemma time per step: {ratio:.2f}x")
+    print("Transformer step (2 layers, d=64, 4 heads, 32x32 tokens), 3 seeds: ms/step, peak RSS (MiB)")
+    for name in ("lemma", "torch"):
+        ms, rss = zip(*tf[name])
+        print(f"  {name:6} {spread(ms)}  RSS {max(rss):.0f}")
+    ratio = statistics.median([t for t, _ in tf["torch"]]) / statistics.median([t for t, _ in tf["lemma"]])
+    print(f"  PyTorch/Lemma time per step: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
