@@ -111,7 +111,7 @@ public struct Parameters: Differentiable, Sendable {
         precondition(
             gradient.values.count == values.count,
             "Parameters: a gradient of \(gradient.values.count) matrices for a store of \(values.count)")
-        for i in values.indices where !gradient.values[i].isZeroTangent {
+        for i in values.indices where !gradient.values[i].isZeroShape {
             precondition(
                 gradient.values[i].rows == values[i].rows && gradient.values[i].columns == values[i].columns,
                 "Parameters: gradient of \(names[i]) is \(gradient.values[i].rows)×\(gradient.values[i].columns), the parameter \(values[i].rows)×\(values[i].columns)")
@@ -146,7 +146,7 @@ public struct Parameters: Differentiable, Sendable {
             if rhs.values.isEmpty { return }
             if lhs.values.isEmpty { lhs = rhs; return }
             precondition(lhs.values.count == rhs.values.count, "Parameters.TangentVector +: \(lhs.values.count) and \(rhs.values.count) matrices")
-            for i in lhs.values.indices where !rhs.values[i].isZeroTangent { lhs.values[i] += rhs.values[i] }
+            for i in lhs.values.indices where !rhs.values[i].isZeroShape { lhs.values[i] += rhs.values[i] }
         }
 
         public static func - (lhs: Self, rhs: Self) -> Self { lhs + rhs.scaled(by: -1) }
@@ -159,9 +159,4 @@ public struct Parameters: Differentiable, Sendable {
         /// The Euclidean norm of all entries together, `√(Σ‖Gᵢ‖_F²)`.
         public var norm: Double { values.reduce(0) { $0 + $1.dot($1) }.squareRoot() }
     }
-}
-
-extension Matrix {
-    /// Whether this is the 0×0 zero tangent.
-    var isZeroTangent: Bool { rows == 0 && columns == 0 }
 }

@@ -38,7 +38,7 @@ extension Matrix {
 
     /// Whether this is the 0×0 matrix, which acts as the additive zero of every shape
     /// (``zero``, for automatic differentiation).
-    var isZeroShape: Bool { rows == 0 && columns == 0 }
+    package var isZeroShape: Bool { rows == 0 && columns == 0 }
 
     /// Entry-wise sum; the 0×0 matrix acts as zero.
     public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {

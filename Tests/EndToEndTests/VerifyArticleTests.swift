@@ -107,6 +107,43 @@ import Verifier
         #expect(crash.summary == "the claim program stopped: fatal error: Index out of range")
     }
 
+    /// Claim programs link the optimized library, where Swift's own `precondition` drops
+    /// its message: a layer fed the wrong shape, and a figure given mismatched data, must
+    /// still be reported with their messages at the article line that called them.
+    @Test func shapeErrorsInTheLibraryKeepTheirMessages() throws {
+        let site = try TemporarySite([
+            "layer.md": """
+                ---
+                title: Layer
+                ---
+                ```swift check
+                var rng = SeededGenerator(seed: 1)
+                var p = Parameters()
+                let layer = Dense("probe", inputs: 3, outputs: 2, in: &p, using: &rng)
+                _ = layer(Matrix.zeros(4, 5), p)
+                ```
+                """,
+            "figure.md": """
+                ---
+                title: Figure
+                ---
+                ```swift check
+                figure("mismatch") { fig in
+                    fig.line(x: [1, 2], y: [1])
+                }
+                ```
+                """,
+        ])
+        defer { site.remove() }
+        let results = try site.verify()
+        let layer = try #require(results.first { $0.path.hasSuffix("layer.md") }?.diagnostics.first)
+        #expect(layer.location.line == 8)
+        #expect(layer.summary == "the claim program stopped: fatal error: Dense \"probe\": expects 3 features per row, got a 4×5 input")
+        let figure = try #require(results.first { $0.path.hasSuffix("figure.md") }?.diagnostics.first)
+        #expect(figure.location.line == 6, "the closure line that called line(x:y:)")
+        #expect(figure.summary == "the claim program stopped: fatal error: Figure.line: 2 x values but 1 y values")
+    }
+
     @Test func timeLimitStopsAnEndlessLoop() throws {
         let site = try TemporarySite([
             "loop.md": """

@@ -42,36 +42,40 @@ extension Matrix {
         (multiplying(column: column), { d in (d.multiplying(column: column), d.hadamard(self).rowSums()) })
     }
 
+    /// `body(aᵢⱼ, rowⱼ)` for every entry; `row` is 1 × n.
     @inline(__always)
     func broadcast(row: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
         precondition(
             row.rows == 1 && row.columns == columns,
             "\(operation): needs a 1×\(columns) row for a \(shapeText) matrix, got \(row.shapeText)")
-        let n = columns
-        var out = elements
-        out.withUnsafeMutableBufferPointer { po in
-            row.elements.withUnsafeBufferPointer { pr in
-                for i in 0..<rows {
-                    let base = i * n
-                    for j in 0..<n { po[base + j] = body(po[base + j], pr[j]) }
-                }
-            }
-        }
-        return Matrix(rows: rows, columns: columns, elements: out)
+        return combined(with: row, alongRows: true, body)
     }
 
+    /// `body(aᵢⱼ, columnᵢ)` for every entry; `column` is m × 1.
     @inline(__always)
     func broadcast(column: Matrix, _ operation: String, _ body: (Double, Double) -> Double) -> Matrix {
         precondition(
             column.columns == 1 && column.rows == rows,
             "\(operation): needs a \(rows)×1 column for a \(shapeText) matrix, got \(column.shapeText)")
+        return combined(with: column, alongRows: false, body)
+    }
+
+    /// The one kernel of both broadcasts: entry `(i, j)` meets `other[j]` along rows, or
+    /// `other[i]` along columns. Shapes are checked by the callers.
+    @inline(__always)
+    private func combined(with other: Matrix, alongRows: Bool, _ body: (Double, Double) -> Double) -> Matrix {
         let n = columns
         var out = elements
         out.withUnsafeMutableBufferPointer { po in
-            column.elements.withUnsafeBufferPointer { pc in
+            other.elements.withUnsafeBufferPointer { pb in
                 for i in 0..<rows {
-                    let base = i * n, c = pc[i]
-                    for j in 0..<n { po[base + j] = body(po[base + j], c) }
+                    let base = i * n
+                    if alongRows {
+                        for j in 0..<n { po[base + j] = body(po[base + j], pb[j]) }
+                    } else {
+                        let c = pb[i]
+                        for j in 0..<n { po[base + j] = body(po[base + j], c) }
+                    }
                 }
             }
         }
