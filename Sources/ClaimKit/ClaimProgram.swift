@@ -13,6 +13,7 @@ public enum ClaimProgram {
     /// The generated program calls it before any block.
     public static func start() {
         ClaimRecorder.shared.connect()
+        PersistedStore.shared.connect()
         ParentWatch.start()
     }
 
@@ -20,12 +21,20 @@ public enum ClaimProgram {
     public static func beginBlock(line: Int) {
         fflush(nil)  // all streams: the author's prints land before the marker
         FileHandle.standardOutput.write(Data(ClaimEvent.stdoutMarker(line: line).utf8))
+        PersistedStore.shared.enterStatement(nil)
         ClaimRecorder.shared.record(ClaimEvent(event: .block, line: line))
     }
 
     /// The top-level statement that starts at article line `line` is about to run.
     public static func statement(_ line: Int) {
+        PersistedStore.shared.enterStatement(line)
         ClaimRecorder.shared.record(ClaimEvent(event: .statement, line: line))
+    }
+
+    /// The blocks are done; the prose's inline expressions are evaluated next (they belong
+    /// to no top-level statement of a block).
+    public static func beginInlineValues() {
+        PersistedStore.shared.enterStatement(nil)
     }
 
     /// The value of the prose's inline expression number `index` (`` `= expr` ``).

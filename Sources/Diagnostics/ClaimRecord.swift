@@ -68,12 +68,14 @@ public struct ClaimEvent: Hashable, Sendable, Codable {
         /// A top-level statement of a block starts; `line` is its first article line.
         /// Tells where a program stopped when it dies without a usable report.
         case statement
+        /// A `persisted(name) { … }` call produced its value; `persisted` says how.
+        case persisted
         /// The program ran to its end.
         case end
     }
 
     /// Version of this format; bump it when a field changes meaning.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     public var event: Kind
     public var line: Int?
@@ -84,14 +86,17 @@ public struct ClaimEvent: Hashable, Sendable, Codable {
     public var label: String?
     /// Which inline value.
     public var index: Int?
+    /// How a persisted value was obtained.
+    public var persisted: PersistedRecord?
     /// The process that wrote the event. The verifier counts only events of the process it
     /// started: a forked child's reports are not the article's verdicts.
     public var pid: Int32?
 
     public init(
         event: Kind, line: Int? = nil, claim: ClaimRecord? = nil, text: String? = nil,
-        label: String? = nil, index: Int? = nil, pid: Int32? = nil
+        label: String? = nil, index: Int? = nil, persisted: PersistedRecord? = nil, pid: Int32? = nil
     ) {
+        self.persisted = persisted
         self.event = event
         self.line = line
         self.claim = claim

@@ -1,7 +1,7 @@
 import LinearAlgebra
 
 /// An entry-wise nonlinearity between layers.
-public enum Activation: String, Sendable, Hashable, CaseIterable {
+public enum Activation: String, Sendable, Hashable, Codable, CaseIterable {
     case identity, relu, tanh, sigmoid, softplus, gelu
 
     /// The function applied to every entry.

@@ -12,7 +12,7 @@ import LinearAlgebra
 /// mask; ``callAsFunction(_:sequenceLength:previousScores:_:)`` returns them so that a
 /// residual-attention (RealFormer) stack can add them to the next layer's. Pass
 /// `Matrix.zero` (0×0) as `previousScores` for plain attention.
-public struct MultiHeadAttention: Sendable, Hashable {
+public struct MultiHeadAttention: Sendable, Hashable, Codable {
     public let name: String
     public let width: Int
     public let heads: Int

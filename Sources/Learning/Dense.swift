@@ -5,7 +5,7 @@ import LinearAlgebra
 ///
 /// Created in a ``Parameters`` store; by default `W` and `b` are drawn uniform on
 /// `±1/√inputs`, as PyTorch's `nn.Linear` does.
-public struct Dense: Sendable, Hashable {
+public struct Dense: Sendable, Hashable, Codable {
     /// The name in messages and the prefix of its parameters' names.
     public let name: String
     public let inputs: Int

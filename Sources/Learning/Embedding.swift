@@ -2,7 +2,7 @@ import LinearAlgebra
 
 /// A lookup table from token ids `0..<vocabulary` to rows of `dimension` numbers, drawn
 /// standard normal as PyTorch's `nn.Embedding` does.
-public struct Embedding: Sendable, Hashable {
+public struct Embedding: Sendable, Hashable, Codable {
     public let name: String
     public let vocabulary: Int
     public let dimension: Int

@@ -3,7 +3,7 @@ import LinearAlgebra
 /// Layer normalisation (Ba, Kiros and Hinton 2016): each row standardised over its
 /// features (biased variance, `ε = 1e-5` as in PyTorch), then scaled by a learned gain
 /// (initially 1) and shifted by a learned bias (initially 0), both `1 × features`.
-public struct LayerNorm: Sendable, Hashable {
+public struct LayerNorm: Sendable, Hashable, Codable {
     public let name: String
     public let features: Int
     public let epsilon: Double

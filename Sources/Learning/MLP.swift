@@ -2,7 +2,7 @@ import LinearAlgebra
 
 /// A multilayer perceptron: dense layers of the given widths with `activation` between
 /// them and none after the last (`widths = [2, 64, 64, 2]` is 2 → 64 → 64 → 2).
-public struct MLP: Sendable, Hashable {
+public struct MLP: Sendable, Hashable, Codable {
     public let name: String
     public let layers: [Dense]
     public let activation: Activation

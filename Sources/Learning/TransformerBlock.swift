@@ -7,9 +7,9 @@ import LinearAlgebra
 /// - Pre-LN (Xiong et al. 2020): `h = x + Attn(LN(x))`, `y = h + FF(LN(h))`.
 /// - Residual attention (RealFormer, He et al. 2020) is Post-LN with the previous layer's
 ///   scores added to this layer's before the softmax: pass them as `previousScores`.
-public struct TransformerBlock: Sendable, Hashable {
+public struct TransformerBlock: Sendable, Hashable, Codable {
     /// Where the layer normalisations sit.
-    public enum Normalization: String, Sendable, Hashable { case post, pre }
+    public enum Normalization: String, Sendable, Hashable, Codable { case post, pre }
 
     public let name: String
     public let normalization: Normalization

@@ -10,6 +10,8 @@ public struct BlockResult: Sendable, Codable, Hashable {
     public var shows: [Shown]
     /// `figure` plots: SVG and caption.
     public var figures: [Shown]
+    /// `persisted` values: computed in the run or read from the store.
+    public var persisted: [PersistedRecord]
 
     /// A TeX value or an SVG figure with its label or caption.
     public struct Shown: Sendable, Codable, Hashable {
@@ -17,8 +19,11 @@ public struct BlockResult: Sendable, Codable, Hashable {
         public var label: String
     }
 
-    public init(line: Int, stdout: String = "", shows: [Shown] = [], figures: [Shown] = []) {
+    public init(
+        line: Int, stdout: String = "", shows: [Shown] = [], figures: [Shown] = [], persisted: [PersistedRecord] = []
+    ) {
         self.line = line
+        self.persisted = persisted
         self.stdout = stdout
         self.shows = shows
         self.figures = figures

@@ -23,6 +23,8 @@ struct BlockSyntax {
     struct Statement {
         /// Article line of its first token.
         var line: Int
+        /// UTF-8 offset in the block's code of its first token.
+        var start: Int
         /// Article line of its last token.
         var endLine: Int
         /// UTF-8 offset in the block's code just after its last token.
@@ -31,11 +33,19 @@ struct BlockSyntax {
         /// (`#endif`), no second `;` after a semicolon.
         var endsWithDirective: Bool
         var endsWithSemicolon: Bool
+        /// Whether it declares a function, type, extension, operator or the like (not a
+        /// variable): such a declaration can be used from anywhere in the program.
+        var isDeclaration: Bool
     }
 
     static let claimFunctions: Set<String> = ["check", "expectClose", "property"]
+    /// Calls that record something on the page and so may not run inside `persisted`.
+    static let recordingFunctions: Set<String> = claimFunctions.union(["show", "figure"])
 
     var claimSites: [ClaimSite] = []
+    /// Claims, `show` and `figure` written inside the arguments of a `persisted` call: they
+    /// would run only on runs that compute the value.
+    var sitesInsidePersisted: [ClaimSite] = []
     var statements: [Statement] = []
     /// Whether the block did not parse (the compiler will say why).
     var hasErrors = false
@@ -49,21 +59,36 @@ struct BlockSyntax {
         }
         let finder = ClaimCallFinder(viewMode: .sourceAccurate)
         finder.walk(tree)
-        claimSites = finder.calls.map {
-            let position = $0.calledExpression.positionAfterSkippingLeadingTrivia
+        func site(_ call: FunctionCallExprSyntax) -> ClaimSite {
+            let position = call.calledExpression.positionAfterSkippingLeadingTrivia
             return ClaimSite(
-                line: line(position), column: converter.location(for: position).column, label: Self.label(of: $0),
-                name: $0.calledExpression.trimmedDescription)
+                line: line(position), column: converter.location(for: position).column, label: Self.label(of: call),
+                name: call.calledExpression.trimmedDescription)
         }
+        claimSites = finder.calls.map(site)
+        sitesInsidePersisted = finder.insidePersisted.map(site)
         statements = tree.statements.map { item in
             let last = item.lastToken(viewMode: .sourceAccurate)
             return Statement(
                 line: line(item.positionAfterSkippingLeadingTrivia),
+                start: item.positionAfterSkippingLeadingTrivia.utf8Offset,
                 endLine: line(item.endPositionBeforeTrailingTrivia),
                 end: item.endPositionBeforeTrailingTrivia.utf8Offset,
                 endsWithDirective: last?.tokenKind == .poundEndif || item.item.is(IfConfigDeclSyntax.self)
                     || item.item.is(MacroExpansionDeclSyntax.self),
-                endsWithSemicolon: last?.tokenKind == .semicolon)
+                endsWithSemicolon: last?.tokenKind == .semicolon,
+                isDeclaration: item.item.is(DeclSyntax.self) && !item.item.is(VariableDeclSyntax.self))
+        }
+    }
+
+    /// Indices of the statements that report their start when the program runs
+    /// (`_LemmaRun.statement(line)`): the first, and each that starts on a later line than
+    /// the one before it ends, unless that one ends with a compiler directive. None when
+    /// the block does not parse.
+    var reportedStatements: [Int] {
+        guard !hasErrors else { return [] }
+        return statements.indices.filter { k in
+            k == 0 || (statements[k].line > statements[k - 1].endLine && !statements[k - 1].endsWithDirective)
         }
     }
 
@@ -80,16 +105,29 @@ struct BlockSyntax {
 /// Collects calls of the claim functions by their plain name (`check(…)`, not
 /// `x.check(…)`), leaving out calls that pass `line:` themselves: those forward another
 /// call site's line (a helper of the author's), so their own line never reports.
+///
+/// Also collects the recording calls (claims, `show`, `figure`) nested inside a
+/// `persisted(…) { … }` call.
 private final class ClaimCallFinder: SyntaxVisitor {
     var calls: [FunctionCallExprSyntax] = []
+    var insidePersisted: [FunctionCallExprSyntax] = []
+    private var persistedDepth = 0
 
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
-        if let name = node.calledExpression.as(DeclReferenceExprSyntax.self),
-            BlockSyntax.claimFunctions.contains(name.baseName.text),
+        let name = node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text
+        if let name, BlockSyntax.claimFunctions.contains(name),
             !node.arguments.contains(where: { $0.label?.text == "line" })
         {
             calls.append(node)
         }
+        if let name, persistedDepth > 0, BlockSyntax.recordingFunctions.contains(name) {
+            insidePersisted.append(node)
+        }
+        if name == "persisted" { persistedDepth += 1 }
         return .visitChildren
+    }
+
+    override func visitPost(_ node: FunctionCallExprSyntax) {
+        if node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "persisted" { persistedDepth -= 1 }
     }
 }

@@ -13,7 +13,7 @@ import Articles
 /// statement k, on the same line, so no line of the author's code moves and no column
 /// before a trailing comment changes.
 ///
-/// The hooks (`start`, `beginBlock`, `statement`, `inlineValue`, `end`) are ClaimKit SPI,
+/// The hooks (`start`, `beginBlock`, `statement`, `beginInlineValues`, `inlineValue`, `end`) are ClaimKit SPI,
 /// reached only from a second file, ``hooks``, which imports ClaimKit with
 /// `@_spi(LemmaVerifier)`: imports are per file, so the author's code (in `main.swift`,
 /// with a plain `import ClaimKit`) cannot name `ClaimProgram` and cannot, say, declare the
@@ -28,6 +28,7 @@ enum ClaimProgramSource {
             static func start() { ClaimProgram.start() }
             static func beginBlock(_ line: Int) { ClaimProgram.beginBlock(line: line) }
             static func statement(_ line: Int) { ClaimProgram.statement(line) }
+            static func beginInlineValues() { ClaimProgram.beginInlineValues() }
             static func inlineValue(_ index: Int, _ value: Any) { ClaimProgram.inlineValue(index, value) }
             static func end() { ClaimProgram.end() }
         }
@@ -51,11 +52,12 @@ enum ClaimProgramSource {
                 source += "_LemmaRun.statement(\(first.line))\n"
             }
             source += "#sourceLocation(file: \"\(file)\", line: \(block.codeLine))\n"
-            let code = syntax.hasErrors ? block.code : withStatementReports(block.code, syntax.statements)
+            let code = syntax.hasErrors ? block.code : withStatementReports(block.code, syntax)
             source += code
             if !code.isEmpty, !code.hasSuffix("\n") { source += "\n" }
             source += "#sourceLocation()\n"
         }
+        if !article.inlineValues.isEmpty { source += "_LemmaRun.beginInlineValues()\n" }
         for value in article.inlineValues {
             source += "#sourceLocation(file: \"\(file)\", line: \(value.line))\n"
             source += "_LemmaRun.inlineValue(\(value.index), (\(value.expression)))\n"
@@ -65,13 +67,12 @@ enum ClaimProgramSource {
         return source
     }
 
-    /// `code` with `_LemmaRun.statement(L)` after each statement that another
-    /// statement follows on a later line.
-    private static func withStatementReports(_ code: String, _ statements: [BlockSyntax.Statement]) -> String {
+    /// `code` with `_LemmaRun.statement(L)` after each statement that precedes a reported
+    /// one (see ``BlockSyntax/reportedStatements``), on the line where that statement ends.
+    private static func withStatementReports(_ code: String, _ syntax: BlockSyntax) -> String {
         var bytes = Array(code.utf8)
-        for (k, current) in statements.enumerated().reversed() where k + 1 < statements.count {
-            let next = statements[k + 1]
-            guard next.line > current.endLine, !current.endsWithDirective else { continue }
+        for k in syntax.reportedStatements.reversed() where k > 0 {
+            let current = syntax.statements[k - 1], next = syntax.statements[k]
             let call = (current.endsWithSemicolon ? " " : " ;") + "_LemmaRun.statement(\(next.line))"
             bytes.insert(contentsOf: call.utf8, at: current.end)
         }

@@ -11,6 +11,8 @@ struct ClaimRun {
     let library: ClaimLibrary
     /// The site folder: the program's working directory.
     let root: URL
+    /// Added to the program's environment (the store of persisted values).
+    let environment: [String: String]
     /// Where the private run folders go.
     let runsDirectory: URL
     let progress: (String) -> Void
@@ -72,7 +74,8 @@ struct ClaimRun {
         progress("run")
         let program = ChildProcess(
             executable: folder.binary.path, directory: root.path,
-            environment: ["SWIFT_BACKTRACE": Self.backtraceSettings, "TMPDIR": folder.temporary.path],
+            environment: environment.merging(
+                ["SWIFT_BACKTRACE": Self.backtraceSettings, "TMPDIR": folder.temporary.path]) { $1 },
             timeout: timeout, channel: true)
         var splitter = BlockOutputSplitter()
         let ran: ChildProcess.Outcome

@@ -59,6 +59,10 @@ struct ResultAssembly {
                 }
             case .inline:
                 if let index = event.index, index < inline.count { inline[index] = event.text }
+            case .persisted:
+                if let line = current?.codeLine, let record = event.persisted {
+                    byLine[line]?.persisted.append(record)
+                }
             case .statement:
                 break
             case .end:
@@ -73,11 +77,23 @@ struct ResultAssembly {
                     .error, id: stop.id, at: SourceLocation(file: article.path, line: stop.line), stop.summary,
                     explanation: stop.explanation))
         }
+        result.diagnostics += recordingInsidePersisted()
         claims += silentSites(reported: claims, finished: finished, stopped: current, outcome.stop)
         result.claims = claims
         result.blocks = blocks.compactMap { byLine[$0.codeLine] }
         result.inlineValues = inline
         return result
+    }
+
+    /// An error for each claim, `show` or `figure` written inside a `persisted` call: it
+    /// would run only when the value is computed, and say nothing when it is loaded.
+    private func recordingInsidePersisted() -> [Diagnostic] {
+        article.claimBlocks.flatMap { BlockSyntax($0).sitesInsidePersisted }.map { site in
+            Diagnostic(
+                .error, id: "claim.in-persisted", at: SourceLocation(file: article.path, line: site.line, column: site.column),
+                "`\(site.name)` inside `persisted { … }` runs only when the value is computed, not when it is read back",
+                explanation: "return what you want to check from the closure and write the `\(site.name)` after the call")
+        }
     }
 
     /// A verdict for each claim site that reported nothing, and for each `output` block

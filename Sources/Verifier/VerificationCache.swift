@@ -1,8 +1,12 @@
+import Diagnostics
 import Foundation
 
 /// What claim programs did (``RunOutcome``), stored by the hash of everything that decides
 /// it: the claim program's exact source (the article's path, claim code and inline
-/// expressions), the ClaimKit library's build, the compiler and the time limit. An article
+/// expressions), the ClaimKit library's build, the compiler, the data files beside the
+/// articles (every file under `articles/` that is not Markdown, by content) and the time
+/// limit. Files elsewhere are not part of the key: an article that reads them needs
+/// `--no-cache` after they change. An article
 /// whose hash is unchanged is neither compiled nor run again; its verdicts are still drawn
 /// anew from the stored outcome and the article as it is now (its `output` blocks and
 /// claim sites), so nothing outside the key can be answered from the cache.
@@ -11,20 +15,22 @@ import Foundation
 /// (written aside, then renamed), and only for the exact source it compiled and ran.
 struct VerificationCache {
     let directory: URL
-    /// The library's and the compiler's identity, read once per verification run.
-    let toolchain: String
+    /// The library's and the compiler's identity and the data files' contents, read once
+    /// per verification run: what every result and every persisted value depends on
+    /// besides the article's own code.
+    let context: String
 
     /// Bump when the stored format or what goes into the key changes.
-    static let formatVersion = "3"
+    static let formatVersion = "4"
 
-    init(directory: URL, library: ClaimLibrary) {
+    init(directory: URL, library: ClaimLibrary, root: URL) {
         self.directory = directory
-        toolchain = library.fingerprint + "|" + Self.fingerprint(of: library.swiftc)
+        context = library.fingerprint + "|" + Self.fingerprint(of: library.swiftc) + "|" + Self.dataFingerprint(root: root)
     }
 
     func key(source: String, timeout: Double) -> String {
         var hash = StableHash()
-        for part in [Self.formatVersion, source, toolchain, "\(timeout)"] {
+        for part in [Self.formatVersion, source, context, "\(timeout)"] {
             hash.combine(part)
         }
         return hash.hex
@@ -51,6 +57,27 @@ struct VerificationCache {
         directory.appendingPathComponent("\(slug)-\(key).json")
     }
 
+    /// The hash of every file under `ROOT/articles` that is not Markdown (names and
+    /// contents; hidden files and folders left out): the data an article may read.
+    static func dataFingerprint(root: URL) -> String {
+        let folder = root.appendingPathComponent("articles")
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return "" }
+        var files: [String] = []
+        for case let url as URL in walker where url.pathExtension.lowercased() != "md" {
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                files.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count)))
+            }
+        }
+        var hash = StableHash()
+        for name in files.sorted() {
+            hash.combine(name)
+            hash.combine(bytes: (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data())
+        }
+        return hash.hex
+    }
+
     /// Path, size and modification time: changes whenever the file is replaced.
     static func fingerprint(of url: URL) -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
@@ -58,23 +85,4 @@ struct VerificationCache {
         let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(url.path)|\(size)|\(date)"
     }
-}
-
-/// 128-bit FNV-1a over UTF-8 (two 64-bit lanes with different offsets): stable across
-/// runs and machines, unlike `Hasher`; enough to tell cache entries apart.
-struct StableHash {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
-
-    mutating func combine(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
-        mix(0xFF)  // separator, so ("ab", "c") and ("a", "bc") differ
-    }
-
-    private mutating func mix(_ byte: UInt8) {
-        a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-        b = (b ^ UInt64(byte)) &* 0x100_0000_01b3 ^ (b >> 29)
-    }
-
-    var hex: String { String(format: "%016llx%016llx", a, b) }
 }

@@ -15,8 +15,13 @@ public struct Verifier: Sendable {
     public var jobs: Int
     /// Time limit for an article whose front matter and blocks set none.
     public var defaultTimeout: Double = 120
-    /// Whether to reuse cached results of unchanged articles.
+    /// Whether to reuse cached results of unchanged articles and stored persisted values.
+    /// When false, every article runs and every `persisted` value is computed again (and
+    /// stored afresh).
     public var useCache = true
+    /// The most the store of persisted values may hold; the least recently used entries
+    /// go first when a verification run ends above it.
+    public var storeLimitBytes = 1 << 30
     /// Called with one line per step (`compile hippo.md`), from any thread.
     public var progress: (@Sendable (String) -> Void)?
 
@@ -29,7 +34,7 @@ public struct Verifier: Sendable {
     /// Folder for the cache and the private run folders.
     var workDirectory: URL { root.appendingPathComponent(".build/lemma") }
     func makeCache() -> VerificationCache {
-        VerificationCache(directory: workDirectory.appendingPathComponent("cache"), library: library)
+        VerificationCache(directory: workDirectory.appendingPathComponent("cache"), library: library, root: root)
     }
 
     /// Verifies every article, `jobs` at a time; results come back in the order of `articles`.
@@ -37,10 +42,15 @@ public struct Verifier: Sendable {
         let cache = makeCache()
         RunDirectory.removeAbandoned(in: workDirectory.appendingPathComponent("runs"))
         let numbered = Array(articles.enumerated())
-        return ParallelMap.map(numbered, maxConcurrency: jobs) { index, article in
+        let results = ParallelMap.map(numbered, maxConcurrency: jobs) { index, article in
             verify(article, step: "[\(index + 1)/\(articles.count)]", cache: cache)
         }
+        PersistedStoreFolder(url: storeDirectory).trim(toBytes: storeLimitBytes)
+        return results
     }
+
+    /// Where persisted values are kept.
+    var storeDirectory: URL { workDirectory.appendingPathComponent("store") }
 
     /// Verifies one article; `step` prefixes its progress lines.
     public func verify(_ article: Article, step: String = "") -> ArticleResult {
@@ -64,8 +74,14 @@ public struct Verifier: Sendable {
             outcome = stored
             cached = true
         } else {
+            let keys = PersistedKeys.make(for: article, context: cache.context)
             let run = ClaimRun(
                 article: article, source: source, timeout: timeout, library: library, root: root,
+                environment: [
+                    PersistedRecord.directoryEnvironmentKey: storeDirectory.path,
+                    PersistedRecord.keysEnvironmentKey: PersistedKeys.environmentValue(keys),
+                    PersistedRecord.refreshEnvironmentKey: useCache ? "0" : "1",
+                ],
                 runsDirectory: workDirectory.appendingPathComponent("runs"),
                 progress: { [progress] what in progress?("\(step) \(what) \(name)") })
             outcome = run.run()

@@ -84,3 +84,31 @@ import Testing
         #expect(a.epoch == 1)
     }
 }
+
+/// A trained model's store survives encoding (what `persisted` keeps) bit for bit.
+@Suite struct ParametersCodingTests {
+    @Test func parametersRoundTripExactly() throws {
+        var rng = SeededGenerator(seed: 11)
+        var parameters = Parameters()
+        let mlp = MLP("net", widths: [3, 5, 2], activation: .tanh, in: &parameters, using: &rng)
+        var changed = parameters
+        changed.set(changed.ids[0], changed.values[0].map { $0 * 1.000_000_1 + 1e-300 })
+        let data = try JSONEncoder().encode(Trained(parameters: changed, model: mlp))
+        let back = try JSONDecoder().decode(Trained.self, from: data)
+        #expect(back.parameters.names == changed.names)
+        #expect(back.parameters.values == changed.values)
+        #expect(back.model == mlp)
+    }
+
+    @Test func aCorruptStoreIsRejected() {
+        let text = #"{"names":["a","a"],"values":[{"rows":1,"columns":1,"elements":[1]},{"rows":1,"columns":1,"elements":[2]}]}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Parameters.self, from: Data(text.utf8)) }
+        let matrix = #"{"rows":2,"columns":2,"elements":[1,2,3]}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Matrix.self, from: Data(matrix.utf8)) }
+    }
+
+    struct Trained: Codable {
+        var parameters: Parameters
+        var model: MLP
+    }
+}

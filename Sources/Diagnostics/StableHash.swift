@@ -1,0 +1,30 @@
+import Foundation
+
+/// 128-bit FNV-1a over UTF-8 (two 64-bit lanes with different offsets): stable across
+/// runs and machines, unlike `Hasher`; enough to tell cache entries apart.
+public struct StableHash: Sendable {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+    public init() {}
+
+    /// Adds `text` (its UTF-8 bytes, then a separator).
+    public mutating func combine(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
+        mix(0xFF)  // separator, so ("ab", "c") and ("a", "bc") differ
+    }
+
+    /// Adds raw bytes (then a separator), for file contents.
+    public mutating func combine(bytes: Data) {
+        for byte in bytes { mix(byte) }
+        mix(0xFF)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+        b = (b ^ UInt64(byte)) &* 0x100_0000_01b3 ^ (b >> 29)
+    }
+
+    /// The hash as 32 hexadecimal digits.
+    public var hex: String { String(format: "%016llx%016llx", a, b) }
+}
