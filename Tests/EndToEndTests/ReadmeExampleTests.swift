@@ -1,18 +1,34 @@
 import Foundation
 import Testing
 
-/// The article example in the README is real: it verifies.
+/// The article examples in the README are real: each verifies on its own.
 @Suite struct ReadmeExampleTests {
-    @Test func readmeArticleExamplePasses() throws {
+    /// Every ````markdown block of the README, in order.
+    static func examples() throws -> [String] {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let start = try #require(text.range(of: "````markdown\n"))
-        let end = try #require(text.range(of: "````\n", range: start.upperBound..<text.endIndex))
-        let site = try TemporarySite(["example.md": String(text[start.upperBound..<end.lowerBound])])
-        defer { site.remove() }
-        let run = try site.lemma(["check", "--quiet"])
-        #expect(run.status == 0)
-        #expect(run.stdout == "2 passed, 0 failed\n")
+        var found: [String] = []
+        var rest = text[...]
+        while let start = rest.range(of: "````markdown\n") {
+            guard let end = rest.range(of: "````\n", range: start.upperBound..<rest.endIndex) else { break }
+            found.append(String(rest[start.upperBound..<end.lowerBound]))
+            rest = rest[end.upperBound...]
+        }
+        return found
+    }
+
+    /// The first example (the orthogonal map) and the training example each pass all their
+    /// claims.
+    @Test func readmeArticleExamplesPass() throws {
+        let examples = try Self.examples()
+        #expect(examples.count == 2)
+        for (example, claims) in zip(examples, [2, 2]) {
+            let site = try TemporarySite(["example.md": example])
+            defer { site.remove() }
+            let run = try site.lemma(["check", "--quiet"])
+            #expect(run.status == 0)
+            #expect(run.stdout == "\(claims) passed, 0 failed\n")
+        }
     }
 }
