@@ -48,8 +48,24 @@ public enum ValueFormat {
         case let x as Double: texNumber(x)
         case let x as Int: String(x)
         case let z as Complex<Double>: complex(z).replacingOccurrences(of: "−", with: "-")
-        default: "\\text{" + String(describing: value).replacingOccurrences(of: "}", with: "\\}") + "}"
+        case let formula as TeX: formula.source
+        default: "\\text{" + texText(String(describing: value)) + "}"
         }
+    }
+
+    /// Characters that TeX's text mode would read as commands, escaped.
+    static func texText(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\\": out += "\\textbackslash{}"
+            case "{", "}", "$", "%", "&", "#", "_": out += "\\" + String(ch)
+            case "^": out += "\\textasciicircum{}"
+            case "~": out += "\\textasciitilde{}"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     private static func texMatrix(_ rows: [[Double]]) -> String {

@@ -23,6 +23,13 @@ import Testing
         #expect(ValueFormat.tex(Vector([1, 2])) == "\\begin{bmatrix}1 \\\\ 2\\end{bmatrix}")
         #expect(ValueFormat.tex(2.5e-12) == "2.5 \\times 10^{-12}")
     }
+
+    /// A formula given as TeX is typeset as written; any other text is shown as text, with
+    /// the characters TeX would read as commands escaped (a `}` or `^` once broke the formula).
+    @Test func texFormulasAndPlainText() {
+        #expect(ValueFormat.tex(TeX("x'^{2} + 1 = 0")) == "x'^{2} + 1 = 0")
+        #expect(ValueFormat.tex("a^{2}_1 \\ $5 & 10%") == "\\text{a\\textasciicircum{}\\{2\\}\\_1 \\textbackslash{} \\$5 \\& 10\\%}")
+    }
 }
 
 @Suite struct FigureTests {
@@ -47,6 +54,22 @@ import Testing
         #expect(svg.contains("a &amp; b"))
         #expect(svg.contains("aria-label=\"loss &quot;curve&quot;\""))
         #expect(!svg.contains("<n>"))
+    }
+
+    /// With equal aspect, one unit is as long across as up: a unit square stays square.
+    @Test func equalAspectKeepsSquaresSquare() throws {
+        for equal in [true, false] {
+            let fig = Figure()
+            fig.equalAspect = equal
+            fig.line(x: [0, 1, 1], y: [0, 0, 1], label: "corner")
+            fig.line(x: [4], y: [0.5])
+            let svg = SVGPlot(figure: fig, caption: "square").render()
+            let start = try #require(svg.range(of: "points=\""))
+            let end = try #require(svg[start.upperBound...].firstIndex(of: "\""))
+            let points = svg[start.upperBound..<end].split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
+            let across = abs(points[1][0] - points[0][0]), up = abs(points[2][1] - points[1][1])
+            #expect((abs(across - up) < 0.5) == equal, "equalAspect = \(equal): \(across) across, \(up) up")
+        }
     }
 
     @Test func heatmapHasOneCellPerEntryAndAColourBar() {

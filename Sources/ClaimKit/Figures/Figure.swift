@@ -17,6 +17,10 @@ public final class Figure {
     public var xLabel = ""
     /// Text beside the y axis.
     public var yLabel = ""
+    /// Whether a unit has the same length on both axes (for shapes: a circle stays round,
+    /// perpendicular lines look perpendicular). The axis that would be stretched gets a
+    /// wider range instead.
+    public var equalAspect = false
     var series: [Series] = []
     var heat: (values: Matrix, label: String)?
 

@@ -25,8 +25,19 @@ struct SVGPlot {
 
     private func lines() -> String {
         let xs = figure.series.flatMap(\.x).filter(\.isFinite), ys = figure.series.flatMap(\.y).filter(\.isFinite)
-        let xAxis = Ticks.nice(xs.min() ?? 0, xs.max() ?? 1), yAxis = Ticks.nice(ys.min() ?? 0, ys.max() ?? 1)
+        var xAxis = Ticks.nice(xs.min() ?? 0, xs.max() ?? 1), yAxis = Ticks.nice(ys.min() ?? 0, ys.max() ?? 1)
         let plotW = width - left - right, plotH = height - top - bottom
+        if figure.equalAspect {
+            // Widen the axis with fewer units per pixel about its middle, keeping its ticks.
+            let unit = max((xAxis.upper - xAxis.lower) / plotW, (yAxis.upper - yAxis.lower) / plotH)
+            func widened(_ axis: (lower: Double, upper: Double, ticks: [Double]), _ size: Double) -> (lower: Double, upper: Double, ticks: [Double]) {
+                let middle = (axis.lower + axis.upper) / 2, half = unit * size / 2
+                let wide = Ticks.nice(middle - half, middle + half)
+                return (middle - half, middle + half, wide.ticks.filter { $0 >= middle - half && $0 <= middle + half })
+            }
+            xAxis = widened(xAxis, plotW)
+            yAxis = widened(yAxis, plotH)
+        }
         func px(_ x: Double) -> Double { left + (x - xAxis.lower) / (xAxis.upper - xAxis.lower) * plotW }
         func py(_ y: Double) -> Double { top + plotH - (y - yAxis.lower) / (yAxis.upper - yAxis.lower) * plotH }
 

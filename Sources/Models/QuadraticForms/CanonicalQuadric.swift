@@ -44,18 +44,26 @@ public struct CanonicalQuadric: Sendable, Hashable {
     public var rank: Int { squares.filter { $0 != 0 }.count }
 
     /// The simplified equation in TeX, with `y₁, y₂, y₃` as `x', y', z'` and coefficients to
-    /// `digits` significant digits, e.g. `3x'^{2} - 1y'^{2} - 6 = 0`.
-    public func tex(digits: Int = 4) -> String {
-        let names = ["x'", "y'", "z'"]
+    /// `digits` significant digits, e.g. `x'^{2} + 6y'^{2} - 12 = 0`.
+    public func tex(digits: Int = 4) -> String { equation(digits: digits, tex: true) }
+
+    /// The simplified equation as plain text, e.g. `x′² + 6y′² − 12 = 0`.
+    public func text(digits: Int = 4) -> String { equation(digits: digits, tex: false) }
+
+    private func equation(digits: Int, tex: Bool) -> String {
+        let names = tex ? ["x'", "y'", "z'"] : ["x′", "y′", "z′"]
+        let square = tex ? "^{2}" : "²"
+        let minus = tex ? "-" : "−"
         var terms: [(Double, String)] = []
-        for i in 0..<squares.count where squares[i] != 0 { terms.append((squares[i], names[i] + "^{2}")) }
+        for i in 0..<squares.count where squares[i] != 0 { terms.append((squares[i], names[i] + square)) }
         for i in 0..<linear.count where linear[i] != 0 { terms.append((2 * linear[i], names[i])) }
         if constant != 0 || terms.isEmpty { terms.append((constant, "")) }
         var text = ""
         for (k, (value, name)) in terms.enumerated() {
-            let magnitude = Self.format(abs(value), digits: digits)
+            var magnitude = Self.format(abs(value), digits: digits)
+            if !tex { magnitude = magnitude.replacingOccurrences(of: " \\times 10^{", with: "e").replacingOccurrences(of: "}", with: "") }
             let shown = name.isEmpty ? magnitude : (magnitude == "1" ? name : magnitude + name)
-            text += k == 0 ? (value < 0 ? "-" : "") + shown : (value < 0 ? " - " : " + ") + shown
+            text += k == 0 ? (value < 0 ? minus : "") + shown : (value < 0 ? " \(minus) " : " + ") + shown
         }
         return text + " = 0"
     }
