@@ -20,7 +20,7 @@ import LinearAlgebra
 /// definite. Matrices whose smallest eigenvalue is within a few rounding errors of the
 /// threshold can still be judged differently by different tests.
 public enum PositiveDefiniteness {
-    public static let defaultTolerance = 1e-12
+    public static let defaultTolerance = 1e-10
 
     public static func bySquareCompletion(_ a: Matrix, tolerance: Double = defaultTolerance) throws -> Bool {
         try SquareCompletion(a, tolerance: tolerance).isPositiveDefinite
@@ -60,23 +60,25 @@ public enum PositiveDefiniteness {
 
     /// The determinant of an integer matrix by fraction-free elimination (Bareiss 1968):
     /// every intermediate value is a minor of the input, hence an integer, and each division
-    /// is exact. Rows are swapped when a pivot is zero. Exact while the minors stay below 2⁵³.
+    /// is exact. The arithmetic is in `Int128`, so it stays exact while the products of two
+    /// minors stay below 2¹²⁷ (ample for entries below 2²⁰ and n up to about 6, and for
+    /// much larger n with small entries). Rows are swapped when a pivot is zero.
     static func bareissDeterminant(_ m: Matrix) -> Double {
-        var a = m
-        let n = a.rows
-        var sign = 1.0, previous = 1.0
+        let n = m.rows
+        var a = (0..<n).map { i in (0..<n).map { j in Int128(m[i, j]) } }
+        var sign: Int128 = 1, previous: Int128 = 1
         for k in 0..<(n - 1) {
-            if a[k, k] == 0 {
-                guard let swap = ((k + 1)..<n).first(where: { a[$0, k] != 0 }) else { return 0 }
-                for j in 0..<n { (a[k, j], a[swap, j]) = (a[swap, j], a[k, j]) }
+            if a[k][k] == 0 {
+                guard let swap = ((k + 1)..<n).first(where: { a[$0][k] != 0 }) else { return 0 }
+                a.swapAt(k, swap)
                 sign = -sign
             }
             for i in (k + 1)..<n {
-                for j in (k + 1)..<n { a[i, j] = (a[i, j] * a[k, k] - a[i, k] * a[k, j]) / previous }
+                for j in (k + 1)..<n { a[i][j] = (a[i][j] * a[k][k] - a[i][k] * a[k][j]) / previous }
             }
-            previous = a[k, k]
+            previous = a[k][k]
         }
-        return sign * a[n - 1, n - 1]
+        return Double(sign * a[n - 1][n - 1])
     }
 
     static func scale(_ a: Matrix) -> Double { max(a.elements.map(abs).max() ?? 0, .leastNormalMagnitude) }

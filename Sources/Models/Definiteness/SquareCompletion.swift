@@ -39,7 +39,7 @@ public struct SquareCompletion: Sendable, Hashable {
     public let n: Int
 
     /// Runs the recursion on the symmetric matrix `a`.
-    public init(_ a: Matrix, tolerance: Double = 1e-12) throws {
+    public init(_ a: Matrix, tolerance: Double = 1e-10) throws {
         try DefinitenessError.validate(a, "SquareCompletion")
         n = a.rows
         let threshold = tolerance * max(a.elements.map(abs).max() ?? 0, .leastNormalMagnitude)
