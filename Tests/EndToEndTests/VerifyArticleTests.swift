@@ -38,7 +38,7 @@ import Verifier
                 title: Scope
                 ---
                 ```swift check
-                let h = UnitVectorMap.householder(from: [1, 0], to: [0, 1])
+                let h = try UnitVectorMap.householder(from: [1, 0], to: [0, 1])
                 ```
 
                 Prose between blocks.
