@@ -59,6 +59,7 @@ import Testing
             try Discretization.bilinear.apply(.identity(2), [1, 1], step: 0)
         }
         #expect(throws: HiPPOError.self) { try Discretization.bilinear.apply(Matrix(rows: 2, columns: 3), [1, 1], step: 1) }
+        #expect(throws: HiPPOError.self) { try HiPPOMeasure.fouT(window: 1).matrices(8) }
         let memory = try HiPPOMemory(.legS, order: 4)
         #expect(throws: HiPPOError.step(function: "HiPPOMemory.run", delta: -1)) { try memory.run([1, 2], step: -1) }
     }

@@ -18,7 +18,8 @@ import LinearAlgebra
 ///   `L_n(t − s) e^{−(t−s)/2}` in plain `L²`, which gives diagonal `−½` as in common code.
 /// - ``fouT(window:)``: the uniform measure on `[t − θ, t]` with the real Fourier basis
 ///   `1, √2 cos(2πk(s − t)/θ), √2 sin(2πk(s − t)/θ)`, in that order. Frequencies are
-///   `2πk/θ` for a window of length θ; code that uses `πk` has a window of length 2.
+///   `2πk/θ` for a window of length θ; code that uses `πk` has a window of length 2. `N`
+///   must be odd: the constant and whole (cos, sin) pairs.
 ///
 /// LegS and LagT are exact: the ODE holds for the projections of any signal. LegT and FouT
 /// need the value of the signal as it leaves the window, `u(t − θ)`, and use its
@@ -59,6 +60,11 @@ public enum HiPPOMeasure: Sendable, Hashable {
             }
         case let .fouT(theta):
             guard theta > 0, theta.isFinite else { throw HiPPOError.window(function: function, theta: theta) }
+            guard n % 2 == 1 else {
+                throw HiPPOError.shape(
+                    function: function,
+                    detail: "FouT needs an odd N (the constant and whole cos/sin pairs); with N = \(n) the last cosine would lose its sine and A would become singular")
+            }
             for i in 0..<n { b[i] = i == 0 ? 1 : (i % 2 == 1 ? 2.0.squareRoot() : 0) }
             for i in 0..<n {
                 for k in 0..<n { a[i, k] = -b[i] * b[k] / theta }
