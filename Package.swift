@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(
             name: "CLAPACK", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        // Vector kernels in C (AVX2/FMA variants chosen at load time).
+        .target(name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
         // Shared vocabulary: source locations, diagnostics, the claim-record wire format.
         .target(name: "Diagnostics"),
@@ -33,7 +35,7 @@ let package = Package(
         // Numeric side: LinearAlgebra → Learning → Models → ClaimKit.
         .target(
             name: "LinearAlgebra",
-            dependencies: ["CLAPACK", .product(name: "Numerics", package: "swift-numerics")]),
+            dependencies: ["CLAPACK", "CKernels", .product(name: "Numerics", package: "swift-numerics")]),
         .target(
             name: "Learning",
             dependencies: ["LinearAlgebra", .product(name: "Numerics", package: "swift-numerics")]),
@@ -68,6 +70,9 @@ let package = Package(
         .executableTarget(
             name: "LinearAlgebraBenchmark", dependencies: ["LinearAlgebra"],
             path: "Benchmarks/LinearAlgebraBenchmark"),
+        .executableTarget(
+            name: "AttentionBenchmark", dependencies: ["Models", "LinearAlgebra"],
+            path: "Benchmarks/AttentionBenchmark"),
         .executableTarget(
             name: "TrainingBenchmark", dependencies: ["Learning", "LinearAlgebra"],
             path: "Benchmarks/TrainingBenchmark"),

@@ -19,6 +19,7 @@ for bundle in "$build"/*.resources; do [ -e "$bundle" ] && cp -R "$bundle" "$lib
 # The C modules that the Swift modules import: this package's and swift-numerics' shims.
 cp -R "$here/Sources/CLAPACK" "$lib/include/CLAPACK"
 rm -f "$lib/include/CLAPACK/README.md"
+cp -R "$here/Sources/CKernels/include" "$lib/include/CKernels"
 shims=$(dirname "$build")/checkouts/swift-numerics/Sources/_NumericsShims/include
 [ -d "$shims" ] || shims="$here/.build/checkouts/swift-numerics/Sources/_NumericsShims/include"
 cp -R "$shims" "$lib/include/_NumericsShims"

@@ -120,8 +120,10 @@ public struct ClaimLibrary: Sendable, Hashable {
         var maps: [URL] = []
         let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let ownMap = packageRoot.appendingPathComponent("Sources/CLAPACK/module.modulemap")
-        if fm.fileExists(atPath: ownMap.path) { maps.append(ownMap) }
+        for own in ["Sources/CLAPACK/module.modulemap", "Sources/CKernels/include/module.modulemap"] {
+            let map = packageRoot.appendingPathComponent(own)
+            if fm.fileExists(atPath: map.path) { maps.append(map) }
+        }
 
         // The scratch folder (.build, .build-x) is the nearest ancestor with `checkouts/`.
         var scratch = buildDirectory

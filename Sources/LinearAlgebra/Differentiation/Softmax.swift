@@ -47,30 +47,47 @@ extension Matrix {
 
     /// One pass for the three: per row, the log-sum-exp and the softmax.
     func logSumExpAndSoftmax() -> (logSumExp: Matrix, softmax: Matrix) {
-        let n = columns
-        var lse = [Double](repeating: 0, count: rows)
-        var p = elements
-        p.withUnsafeMutableBufferPointer { pp in
-            for i in 0..<rows {
-                let base = i * n
-                var top = -Double.infinity
-                for j in 0..<n { top = Swift.max(top, pp[base + j]) }
-                if top == .infinity || top.isNaN {
-                    // An infinite or NaN score: no finite shift exists.
-                    lse[i] = top.isNaN ? .nan : .infinity
-                    for j in 0..<n { pp[base + j] = .nan }
-                    continue
+        var p = self
+        let lse = p.softmaxRowsInPlace()
+        return (Matrix(rows: rows, columns: 1, elements: lse), p)
+    }
+
+    /// Replaces each row by its softmax, in place (no copy when the storage is not shared):
+    /// for attention, whose `n × n` scores are needed only as weights.
+    public mutating func formRowSoftmax() { _ = softmaxRowsInPlace() }
+
+    /// The in-place kernel; returns each row's log-sum-exp. Large matrices are split into
+    /// row blocks on the available cores.
+    private mutating func softmaxRowsInPlace() -> [Double] {
+        let n = columns, m = rows
+        var lse = [Double](repeating: 0, count: m)
+        lse.withUnsafeMutableBufferPointer { lp in
+            let lseBase = lp.baseAddress!
+            withUnsafeMutableElements { pp in
+                let base = pp.baseAddress!
+                RowBlocks.run(rows: m, work: m * n) { range in
+                    for i in range { lseBase[i] = Self.softmaxRow(base + i * n, n) }
                 }
-                var total = 0.0
-                for j in 0..<n {
-                    let e = Double.exp(pp[base + j] - top)
-                    pp[base + j] = e
-                    total += e
-                }
-                for j in 0..<n { pp[base + j] /= total }
-                lse[i] = top + Double.log(total)
             }
         }
-        return (Matrix(rows: rows, columns: 1, elements: lse), Matrix(rows: rows, columns: n, elements: p))
+        return lse
+    }
+
+    /// Softmax of `n` entries at `row`, in place; returns their log-sum-exp.
+    private static func softmaxRow(_ row: UnsafeMutablePointer<Double>, _ n: Int) -> Double {
+        var top = -Double.infinity
+        for j in 0..<n { top = Swift.max(top, row[j]) }
+        if top == .infinity || top.isNaN || n == 0 {
+            // An infinite or NaN score: no finite shift exists.
+            for j in 0..<n { row[j] = .nan }
+            return top.isNaN || n == 0 ? .nan : .infinity
+        }
+        for j in 0..<n { row[j] -= top }
+        VectorExp.apply(row, count: n)
+        var total = 0.0
+        for j in 0..<n { total += row[j] }
+        let scale = 1 / total
+        for j in 0..<n { row[j] *= scale }
+        return top + Double.log(total)
     }
 }

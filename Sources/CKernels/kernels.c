@@ -1,0 +1,67 @@
+// Vector kernels in C, where the compiler can target AVX2 and FMA per function and pick
+// the variant at load time (target_clones); Swift code is built for baseline x86-64.
+#include "CKernels.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__x86_64__) && defined(__clang__)
+#define LEMMA_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define LEMMA_CLONES
+#endif
+
+// exp(x) for x in [-708, 709]: x = k ln2 + r with |r| <= ln2/2 (ln2 in two parts, the high
+// one with trailing zero bits so k * high is exact), e^r by the degree-12 Taylor polynomial
+// in Horner form, 2^k from exponent bits. Branch-free, so the loop vectorises.
+static inline double exp_core(double x) {
+    const double shift = 6755399441055744.0;  // 1.5 * 2^52: adding it rounds to an integer
+    double kd = x * 1.4426950408889634 + shift;
+    double k = kd - shift;
+    double r = (x - k * 0.6931471803691238) - k * 1.9082149292705877e-10;
+    double y = 1.0 / 479001600.0;
+    y = y * r + 1.0 / 39916800.0;
+    y = y * r + 1.0 / 3628800.0;
+    y = y * r + 1.0 / 362880.0;
+    y = y * r + 1.0 / 40320.0;
+    y = y * r + 1.0 / 5040.0;
+    y = y * r + 1.0 / 720.0;
+    y = y * r + 1.0 / 120.0;
+    y = y * r + 1.0 / 24.0;
+    y = y * r + 1.0 / 6.0;
+    y = y * r + 0.5;
+    y = y * r + 1.0;
+    y = y * r + 1.0;
+    int64_t kbits, sbits;
+    memcpy(&kbits, &kd, sizeof kbits);
+    memcpy(&sbits, &shift, sizeof sbits);
+    uint64_t bits = (uint64_t)(kbits - sbits + 1023) << 52;
+    double scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return y * scale;
+}
+
+LEMMA_CLONES
+void lemma_exp_inplace(double *x, size_t n) {
+    enum { block = 256 };
+    double original[block];
+    for (size_t start = 0; start < n; start += block) {
+        size_t count = n - start < block ? n - start : block;
+        double *p = x + start;
+        int outside = 0;
+        for (size_t i = 0; i < count; i++) {
+            double v = p[i];
+            original[i] = v;
+            outside |= !(v >= -708.0 && v <= 709.0);
+            double c = v < -708.0 ? -708.0 : (v > 709.0 ? 709.0 : v);
+            p[i] = exp_core(c == c ? c : 0.0);
+        }
+        if (outside) {
+            for (size_t i = 0; i < count; i++) {
+                double v = original[i];
+                if (!(v >= -708.0 && v <= 709.0)) p[i] = exp(v);
+            }
+        }
+    }
+}
