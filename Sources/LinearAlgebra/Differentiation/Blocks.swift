@@ -16,7 +16,7 @@ extension Matrix {
     @derivative(of: slicingColumns)
     public func _vjpSlicingColumns(_ range: Range<Int>) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let (m, n) = (rows, columns)
-        return (slicingColumns(range), { d in
+        return (slicingColumns(range), zeroAware(.zero) { d in
             var g = Matrix.zeros(m, n)
             g[columns: range] = d
             return g
@@ -38,7 +38,7 @@ extension Matrix {
     @derivative(of: concatenatingColumns)
     public func _vjpConcatenatingColumns(_ other: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
         let split = columns
-        return (concatenatingColumns(other), { d in
+        return (concatenatingColumns(other), zeroAware((.zero, .zero)) { d in
             (d[columns: 0..<split], d[columns: split..<d.columns])
         })
     }
@@ -60,7 +60,7 @@ extension Matrix {
     @derivative(of: gatheringRows)
     public func _vjpGatheringRows(_ indices: [Int]) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let (m, n) = (rows, columns)
-        return (gatheringRows(indices), { d in
+        return (gatheringRows(indices), zeroAware(.zero) { d in
             var g = [Double](repeating: 0, count: m * n)
             for (k, i) in indices.enumerated() {
                 for j in 0..<n { g[i * n + j] += d.elements[k * n + j] }
@@ -80,6 +80,6 @@ extension Matrix {
 
     @derivative(of: masked, wrt: self)
     public func _vjpMasked(by mask: Matrix, fill: Double) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-        (masked(by: mask, fill: fill), { d in d.zipped(mask, "mask pullback") { $1 != 0 ? $0 : 0 } })
+        (masked(by: mask, fill: fill), zeroAware(.zero) { d in d.zipped(mask, "mask pullback") { $1 != 0 ? $0 : 0 } })
     }
 }

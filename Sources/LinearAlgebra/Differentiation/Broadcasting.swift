@@ -12,7 +12,7 @@ extension Matrix {
 
     @derivative(of: adding(row:))
     public func _vjpAddingRow(row: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (adding(row: row), { d in (d, d.columnSums()) })
+        (adding(row: row), zeroAware((.zero, .zero)) { d in (d, d.columnSums()) })
     }
 
     /// Every row multiplied entry by entry by `row` (1 × n): a per-feature scale.
@@ -21,7 +21,7 @@ extension Matrix {
 
     @derivative(of: multiplying(row:))
     public func _vjpMultiplyingRow(row: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (multiplying(row: row), { d in (d.multiplying(row: row), d.hadamard(self).columnSums()) })
+        (multiplying(row: row), zeroAware((.zero, .zero)) { d in (d.multiplying(row: row), d.hadamard(self).columnSums()) })
     }
 
     /// `self + column·1ᵀ`: `column` (m × 1) added to every column.
@@ -30,7 +30,7 @@ extension Matrix {
 
     @derivative(of: adding(column:))
     public func _vjpAddingColumn(column: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (adding(column: column), { d in (d, d.rowSums()) })
+        (adding(column: column), zeroAware((.zero, .zero)) { d in (d, d.rowSums()) })
     }
 
     /// Row `i` multiplied by `column[i]` (`column` is m × 1): a per-example scale.
@@ -39,7 +39,7 @@ extension Matrix {
 
     @derivative(of: multiplying(column:))
     public func _vjpMultiplyingColumn(column: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (multiplying(column: column), { d in (d.multiplying(column: column), d.hadamard(self).rowSums()) })
+        (multiplying(column: column), zeroAware((.zero, .zero)) { d in (d.multiplying(column: column), d.hadamard(self).rowSums()) })
     }
 
     /// `body(aᵢⱼ, rowⱼ)` for every entry; `row` is 1 × n.

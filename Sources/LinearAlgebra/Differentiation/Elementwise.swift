@@ -39,7 +39,7 @@ public func exp(_ m: Matrix) -> Matrix { m.map { Double.exp($0) } }
 @derivative(of: exp(_:))
 public func _vjpExp(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
     let y = exp(m)
-    return (y, { d in d.hadamard(y) })
+    return (y, zeroAware(.zero) { d in d.hadamard(y) })
 }
 
 /// `tanh` entry by entry.
@@ -49,7 +49,7 @@ public func tanh(_ m: Matrix) -> Matrix { m.map { Double.tanh($0) } }
 @derivative(of: tanh(_:))
 public func _vjpTanh(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
     let y = tanh(m)
-    return (y, { d in d.zipped(y, "tanh pullback") { $0 * (1 - $1 * $1) } })
+    return (y, zeroAware(.zero) { d in d.zipped(y, "tanh pullback") { $0 * (1 - $1 * $1) } })
 }
 
 /// The natural logarithm entry by entry (NaN for negative entries, −∞ for zeros).
@@ -58,7 +58,7 @@ public func log(_ m: Matrix) -> Matrix { m.map { Double.log($0) } }
 
 @derivative(of: log(_:))
 public func _vjpLog(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-    (log(m), { d in d.zipped(m, "log pullback") { $0 / $1 } })
+    (log(m), zeroAware(.zero) { d in d.zipped(m, "log pullback") { $0 / $1 } })
 }
 
 /// The logistic function `σ(x) = 1 / (1 + e⁻ˣ)` entry by entry, computed without
@@ -69,7 +69,7 @@ public func sigmoid(_ m: Matrix) -> Matrix { m.map(logistic) }
 @derivative(of: sigmoid(_:))
 public func _vjpSigmoid(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
     let y = sigmoid(m)
-    return (y, { d in d.zipped(y, "sigmoid pullback") { $0 * $1 * (1 - $1) } })
+    return (y, zeroAware(.zero) { d in d.zipped(y, "sigmoid pullback") { $0 * $1 * (1 - $1) } })
 }
 
 /// `softplus(x) = log(1 + eˣ)` entry by entry, as `max(x, 0) + log1p(e^−|x|)` so that it
@@ -81,7 +81,7 @@ public func softplus(_ m: Matrix) -> Matrix {
 
 @derivative(of: softplus(_:))
 public func _vjpSoftplus(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-    (softplus(m), { d in d.zipped(m, "softplus pullback") { $0 * logistic($1) } })
+    (softplus(m), zeroAware(.zero) { d in d.zipped(m, "softplus pullback") { $0 * logistic($1) } })
 }
 
 /// `max(x, 0)` entry by entry; its derivative at 0 is taken as 0.
@@ -90,7 +90,7 @@ public func relu(_ m: Matrix) -> Matrix { m.map { $0 > 0 ? $0 : 0 } }
 
 @derivative(of: relu(_:))
 public func _vjpRelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-    (relu(m), { d in d.zipped(m, "relu pullback") { $1 > 0 ? $0 : 0 } })
+    (relu(m), zeroAware(.zero) { d in d.zipped(m, "relu pullback") { $1 > 0 ? $0 : 0 } })
 }
 
 /// The Gaussian error linear unit `x Φ(x)` with the exact normal CDF
@@ -105,7 +105,7 @@ public func _vjpGelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matri
     let cdf = m.map(normalCDF)
     let value = m.hadamard(cdf)
     let slope = m.zipped(cdf, "gelu derivative") { x, p in p + x * Double.exp(-0.5 * x * x) * 0.3989422804014327 }
-    return (value, { d in d.hadamard(slope) })
+    return (value, zeroAware(.zero) { d in d.hadamard(slope) })
 }
 
 extension Matrix {
@@ -115,7 +115,7 @@ extension Matrix {
 
     @derivative(of: squared)
     public func _vjpSquared() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-        (squared(), { d in d.zipped(self, "squared pullback") { 2 * $0 * $1 } })
+        (squared(), zeroAware(.zero) { d in d.zipped(self, "squared pullback") { 2 * $0 * $1 } })
     }
 }
 

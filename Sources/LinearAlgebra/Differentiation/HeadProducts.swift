@@ -22,7 +22,7 @@ extension Matrix {
     public static func _vjpHeadScores(_ a: Matrix, _ c: Matrix, heads: Int, sequenceLength: Int)
         -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix))
     {
-        (headScores(a, c, heads: heads, sequenceLength: sequenceLength), { d in
+        (headScores(a, c, heads: heads, sequenceLength: sequenceLength), zeroAware((.zero, .zero)) { d in
             (BLAS.headMix(d, transposed: false, c, heads: heads, length: sequenceLength),
              BLAS.headMix(d, transposed: true, a, heads: heads, length: sequenceLength))
         })
@@ -44,7 +44,7 @@ extension Matrix {
     public static func _vjpHeadMix(_ weights: Matrix, _ v: Matrix, heads: Int, sequenceLength: Int)
         -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix))
     {
-        (headMix(weights, v, heads: heads, sequenceLength: sequenceLength), { d in
+        (headMix(weights, v, heads: heads, sequenceLength: sequenceLength), zeroAware((.zero, .zero)) { d in
             (BLAS.headScores(d, v, heads: heads, length: sequenceLength),
              BLAS.headMix(weights, transposed: true, d, heads: heads, length: sequenceLength))
         })
@@ -62,7 +62,7 @@ extension Matrix {
 
     @derivative(of: causallyMasked)
     public func _vjpCausallyMasked(sequenceLength: Int) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-        (causallyMasked(sequenceLength: sequenceLength), { d in d.zeroingAboveBlockDiagonal(fill: 0) })
+        (causallyMasked(sequenceLength: sequenceLength), zeroAware(.zero) { d in d.zeroingAboveBlockDiagonal(fill: 0) })
     }
 
     func zeroingAboveBlockDiagonal(fill: Double) -> Matrix {

@@ -14,7 +14,7 @@ extension Matrix {
     @derivative(of: rowStandardized, wrt: self)
     public func _vjpRowStandardized(epsilon: Double) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let (y, inverseDeviation) = rowStandardization(epsilon: epsilon)
-        return (y, { d in
+        return (y, zeroAware(.zero) { d in
             let centred = d.broadcast(column: d.rowMeans(), "layer norm pullback", -)
             let projection = y.multiplying(column: d.hadamard(y).rowMeans())
             return (centred - projection).multiplying(column: inverseDeviation)

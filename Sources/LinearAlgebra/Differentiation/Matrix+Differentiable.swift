@@ -21,48 +21,48 @@ extension Matrix {
 
     @derivative(of: +)
     public static func _vjpAdd(_ lhs: Matrix, _ rhs: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (lhs + rhs, { d in (d, d) })
+        (lhs + rhs, zeroAware((.zero, .zero)) { d in (d, d) })
     }
 
     @derivative(of: -)
     public static func _vjpSubtract(_ lhs: Matrix, _ rhs: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (lhs - rhs, { d in (d, -d) })
+        (lhs - rhs, zeroAware((.zero, .zero)) { d in (d, -d) })
     }
 
     @derivative(of: -)
     public static func _vjpNegate(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-        (-m, { d in -d })
+        (-m, zeroAware(.zero) { d in -d })
     }
 
     @derivative(of: *)
     public static func _vjpScale(_ scalar: Double, _ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Double, Matrix)) {
-        (scalar * m, { d in (d.dot(m), scalar * d) })
+        (scalar * m, zeroAware((0, .zero)) { d in (d.dot(m), scalar * d) })
     }
 
     @derivative(of: *)
     public static func _vjpScaleRight(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
-        (m * scalar, { d in (scalar * d, d.dot(m)) })
+        (m * scalar, zeroAware((.zero, 0)) { d in (scalar * d, d.dot(m)) })
     }
 
     @derivative(of: /)
     public static func _vjpDivide(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
         let value = m / scalar
-        return (value, { d in (d / scalar, -d.dot(value) / scalar) })
+        return (value, zeroAware((.zero, 0)) { d in (d / scalar, -d.dot(value) / scalar) })
     }
 
     @derivative(of: +)
     public static func _vjpAddScalar(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
-        (m + scalar, { d in (d, d.sum()) })
+        (m + scalar, zeroAware((.zero, 0)) { d in (d, d.sum()) })
     }
 
     @derivative(of: -)
     public static func _vjpSubtractScalar(_ m: Matrix, _ scalar: Double) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Double)) {
-        (m - scalar, { d in (d, -d.sum()) })
+        (m - scalar, zeroAware((.zero, 0)) { d in (d, -d.sum()) })
     }
 
     @derivative(of: -)
     public static func _vjpScalarMinus(_ scalar: Double, _ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Double, Matrix)) {
-        (scalar - m, { d in (d.sum(), -d) })
+        (scalar - m, zeroAware((0, .zero)) { d in (d.sum(), -d) })
     }
 
     /// `Σᵢⱼ aᵢⱼ bᵢⱼ`, the Frobenius inner product (`ddot`).
@@ -80,19 +80,19 @@ extension Matrix {
     /// `C = A B`: `Ā = C̄ Bᵀ`, `B̄ = Aᵀ C̄` (two more `dgemm` calls, transposes read in place).
     @derivative(of: *)
     public static func _vjpMatmul(_ lhs: Matrix, _ rhs: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (lhs * rhs, { d in (d.timesTransposed(rhs), lhs.transposedTimes(d)) })
+        (lhs * rhs, zeroAware((.zero, .zero)) { d in (d.timesTransposed(rhs), lhs.transposedTimes(d)) })
     }
 
     /// `C = Aᵀ B`: `Ā = B C̄ᵀ`, `B̄ = A C̄`.
     @derivative(of: transposedTimes)
     public func _vjpTransposedTimes(_ other: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (transposedTimes(other), { d in (other.timesTransposed(d), self * d) })
+        (transposedTimes(other), zeroAware((.zero, .zero)) { d in (other.timesTransposed(d), self * d) })
     }
 
     /// `C = A Bᵀ`: `Ā = C̄ B`, `B̄ = C̄ᵀ A`.
     @derivative(of: timesTransposed)
     public func _vjpTimesTransposed(_ other: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (timesTransposed(other), { d in (d * other, d.transposedTimes(self)) })
+        (timesTransposed(other), zeroAware((.zero, .zero)) { d in (d * other, d.transposedTimes(self)) })
     }
 
     /// `y = A x`: `Ā = ȳ xᵀ`, `x̄ = Aᵀ ȳ`.
@@ -103,12 +103,12 @@ extension Matrix {
 
     @derivative(of: transposed)
     public func _vjpTransposed() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-        (transposed, { d in d.transposed })
+        (transposed, zeroAware(.zero) { d in d.transposed })
     }
 
     @derivative(of: hadamard)
     public func _vjpHadamard(_ other: Matrix) -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix)) {
-        (hadamard(other), { d in (d.hadamard(other), d.hadamard(self)) })
+        (hadamard(other), zeroAware((.zero, .zero)) { d in (d.hadamard(other), d.hadamard(self)) })
     }
 
     /// `log|det A|`, differentiably: its gradient is `A⁻ᵀ` — the Jacobian term of
@@ -154,6 +154,6 @@ extension Matrix {
     public static func _vjpAffine(_ x: Matrix, _ w: Matrix, _ b: Matrix)
         -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix, Matrix))
     {
-        (affine(x, w, b), { d in (d.timesTransposed(w), x.transposedTimes(d), d.columnSums()) })
+        (affine(x, w, b), zeroAware((.zero, .zero, .zero)) { d in (d.timesTransposed(w), x.transposedTimes(d), d.columnSums()) })
     }
 }

@@ -2,7 +2,8 @@ import _Differentiation
 
 // Sums and means along rows and columns. Rows are examples and columns features in the
 // training code, so `columnSums` sums over the batch (a bias gradient) and `rowSums` over
-// the features of each example.
+// the features of each example. A zero-shape cotangent (the zero tangent, when only another
+// part of a result is differentiated) passes through as zero.
 
 extension Matrix {
     /// The 1 × n row of column sums, `1ᵀ A` (`dgemv`).
@@ -14,7 +15,7 @@ extension Matrix {
     @derivative(of: columnSums)
     public func _vjpColumnSums() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let m = rows
-        return (columnSums(), { d in Matrix(rows: m, columns: d.columns, repeating: 0).adding(row: d) })
+        return (columnSums(), zeroAware(.zero) { d in Matrix(rows: m, columns: d.columns, repeating: 0).adding(row: d) })
     }
 
     /// The m × 1 column of row sums, `A 1`.
@@ -35,7 +36,7 @@ extension Matrix {
     @derivative(of: rowSums)
     public func _vjpRowSums() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let n = columns
-        return (rowSums(), { d in Matrix(rows: d.rows, columns: n, repeating: 0).adding(column: d) })
+        return (rowSums(), zeroAware(.zero) { d in Matrix(rows: d.rows, columns: n, repeating: 0).adding(column: d) })
     }
 
     /// The 1 × n row of column means (over the rows).
@@ -49,4 +50,13 @@ extension Matrix {
     /// The mean of all entries (NaN for an empty matrix).
     @differentiable(reverse)
     public func mean() -> Double { sum() / withoutDerivative(at: Double(rows * columns)) }
+}
+
+/// A pullback that returns `zero` for the zero tangent (`Matrix.zero`, 0×0) and `body`'s
+/// result otherwise. Differentiating one part of a result (the output of a flow layer but
+/// not its log-determinant, the last attention layer's output but not its scores) sends the
+/// zero tangent into the other part's pullbacks; shaped arithmetic on it would stop the
+/// program with a shape error, and its contribution is zero anyway.
+func zeroAware<T>(_ zero: T, _ body: @escaping (Matrix) -> T) -> (Matrix) -> T {
+    { d in d.isZeroShape ? zero : body(d) }
 }

@@ -13,7 +13,7 @@ extension Matrix {
     @derivative(of: rowLogSumExp)
     public func _vjpRowLogSumExp() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let (lse, p) = logSumExpAndSoftmax()
-        return (lse, { d in p.multiplying(column: d) })
+        return (lse, zeroAware(.zero) { d in p.multiplying(column: d) })
     }
 
     /// Each row mapped to `exp(aᵢⱼ) / Σₖ exp(aᵢₖ)`: its entries are positive and sum to 1.
@@ -24,7 +24,7 @@ extension Matrix {
     @derivative(of: rowSoftmax)
     public func _vjpRowSoftmax() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let p = logSumExpAndSoftmax().softmax
-        return (p, { d in
+        return (p, zeroAware(.zero) { d in
             let inner = d.hadamard(p).rowSums()
             return d.broadcast(column: inner, "softmax pullback", -).hadamard(p)
         })
@@ -42,7 +42,7 @@ extension Matrix {
     public func _vjpRowLogSoftmax() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let (lse, p) = logSumExpAndSoftmax()
         let value = broadcast(column: lse, "Matrix.rowLogSoftmax", -)
-        return (value, { d in d - p.multiplying(column: d.rowSums()) })
+        return (value, zeroAware(.zero) { d in d - p.multiplying(column: d.rowSums()) })
     }
 
     /// One pass for the three: per row, the log-sum-exp and the softmax.
