@@ -83,3 +83,22 @@ extension Matrix {
         (masked(by: mask, fill: fill), zeroAware(.zero) { d in d.zipped(mask, "mask pullback") { $1 != 0 ? $0 : 0 } })
     }
 }
+
+extension Matrix {
+    /// The same entries, row after row, in a `rows × columns` matrix (their product must be
+    /// the entry count): a `B × (P·c)` batch of images stored position-major becomes the
+    /// `(B·P) × c` matrix of their pixels.
+    @differentiable(reverse)
+    public func reshaped(rows newRows: Int, columns newColumns: Int) -> Matrix {
+        precondition(
+            newRows * newColumns == rows * columns,
+            "Matrix.reshaped: a \(rows)×\(columns) matrix cannot become \(newRows)×\(newColumns)")
+        return Matrix(rows: newRows, columns: newColumns, elements: elements)
+    }
+
+    @derivative(of: reshaped)
+    public func _vjpReshaped(rows newRows: Int, columns newColumns: Int) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
+        let (r, c) = (rows, columns)
+        return (reshaped(rows: newRows, columns: newColumns), zeroAware(.zero) { d in d.reshaped(rows: r, columns: c) })
+    }
+}

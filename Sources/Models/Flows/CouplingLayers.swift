@@ -1,27 +1,83 @@
 import Learning
 import LinearAlgebra
 
-/// Splits features into the first `split` columns (`x_a`) and the rest (`x_b`); with `flip`,
-/// the roles swap (`x_b` conditions, `x_a` is transformed). Alternating `flip` between
-/// layers lets every feature be transformed.
+/// Which features condition a coupling layer (`x_a`, passed through) and which it
+/// transforms (`x_b`). Any partition of the features works; the usual ones:
+///
+/// - halves: the first `split` features and the rest, with `flip` swapping the roles
+///   (alternate it between layers so every feature gets transformed);
+/// - ``checkerboard(height:width:channels:parity:)``: pixels whose `row + column` has the
+///   given parity condition the others (RealNVP's spatial mask);
+/// - ``channels(positions:channels:flip:)``: at every position, the first half of the
+///   channels conditions the second (RealNVP's channel mask, after a squeeze).
+///
+/// Features are gathered and scattered by 0/1 selection matrices, so the split is part of
+/// the differentiable computation.
 public struct CouplingSplit: Sendable, Hashable, Codable {
     public let features: Int
-    public let split: Int
-    public let flip: Bool
+    public let conditioning: [Int]
+    public let transformed: [Int]
 
-    public init(features: Int, split: Int? = nil, flip: Bool) {
+    public init(features: Int, conditioning: [Int], transformed: [Int]) {
+        precondition(
+            Set(conditioning).isDisjoint(with: transformed) && Set(conditioning + transformed) == Set(0..<features),
+            "CouplingSplit: the conditioning and transformed features must partition 0..<\(features)")
         self.features = features
-        self.split = split ?? features / 2
-        self.flip = flip
+        self.conditioning = conditioning
+        self.transformed = transformed
     }
 
-    var conditioning: Range<Int> { flip ? split..<features : 0..<split }
-    var transformed: Range<Int> { flip ? 0..<split : split..<features }
+    /// Halves: features `0..<split` and `split..<features` (roles swapped with `flip`).
+    public init(features: Int, split: Int? = nil, flip: Bool) {
+        let k = split ?? features / 2
+        let first = Array(0..<k), second = Array(k..<features)
+        self.init(features: features, conditioning: flip ? second : first, transformed: flip ? first : second)
+    }
+
+    /// The spatial checkerboard on an image stored position-major (`(row·width + column)·channels + channel`).
+    public static func checkerboard(height: Int, width: Int, channels: Int, parity: Int) -> CouplingSplit {
+        var a: [Int] = [], b: [Int] = []
+        for r in 0..<height {
+            for c in 0..<width {
+                for k in 0..<channels {
+                    let index = (r * width + c) * channels + k
+                    if (r + c) % 2 == parity { a.append(index) } else { b.append(index) }
+                }
+            }
+        }
+        return CouplingSplit(features: height * width * channels, conditioning: a, transformed: b)
+    }
+
+    /// The channel mask: at each position, channels `0..<channels/2` condition the rest
+    /// (swapped with `flip`).
+    public static func channels(positions: Int, channels: Int, flip: Bool) -> CouplingSplit {
+        var a: [Int] = [], b: [Int] = []
+        for p in 0..<positions {
+            for k in 0..<channels {
+                if (k < channels / 2) != flip { a.append(p * channels + k) } else { b.append(p * channels + k) }
+            }
+        }
+        return CouplingSplit(features: positions * channels, conditioning: a, transformed: b)
+    }
+
+    /// The `features × indices.count` matrix that picks `indices` out of a row.
+    public static func selection(_ indices: [Int], features: Int) -> Matrix {
+        var s = Matrix.zeros(features, indices.count)
+        for (column, feature) in indices.enumerated() { s[feature, column] = 1 }
+        return s
+    }
+
+    @differentiable(reverse)
+    func conditioningPart(_ x: Matrix) -> Matrix { x * withoutDerivative(at: Self.selection(conditioning, features: features)) }
+
+    @differentiable(reverse)
+    func transformedPart(_ x: Matrix) -> Matrix { x * withoutDerivative(at: Self.selection(transformed, features: features)) }
 
     /// Puts the two parts back in their original columns.
     @differentiable(reverse)
     func join(conditioning a: Matrix, transformed b: Matrix) -> Matrix {
-        flip ? b.concatenatingColumns(a) : a.concatenatingColumns(b)
+        a.timesTransposed(withoutDerivative(at: Self.selection(conditioning, features: features)))
+            + b.timesTransposed(withoutDerivative(at: Self.selection(transformed, features: features)))
     }
 }
 
@@ -40,14 +96,13 @@ public struct AdditiveCoupling: Sendable, Hashable, Codable {
 
     @differentiable(reverse, wrt: (x, parameters))
     public func forward(_ x: Matrix, _ parameters: Parameters) -> FlowOutput {
-        let a = x.slicingColumns(withoutDerivative(at: split.conditioning))
-        let b = x.slicingColumns(withoutDerivative(at: split.transformed))
+        let a = split.conditioningPart(x), b = split.transformedPart(x)
         let y = split.join(conditioning: a, transformed: b + shift(a, parameters))
         return FlowOutput(y: y, logDet: Matrix.zeros(withoutDerivative(at: x.rows), 1))
     }
 
     public func inverse(_ y: Matrix, _ parameters: Parameters) -> Matrix {
-        let a = y.slicingColumns(split.conditioning), b = y.slicingColumns(split.transformed)
+        let a = split.conditioningPart(y), b = split.transformedPart(y)
         return split.join(conditioning: a, transformed: b - shift(a, parameters))
     }
 }
@@ -76,8 +131,7 @@ public struct AffineCoupling: Sendable, Hashable, Codable {
 
     @differentiable(reverse, wrt: (x, parameters))
     public func forward(_ x: Matrix, _ parameters: Parameters) -> FlowOutput {
-        let a = x.slicingColumns(withoutDerivative(at: split.conditioning))
-        let b = x.slicingColumns(withoutDerivative(at: split.transformed))
+        let a = split.conditioningPart(x), b = split.transformedPart(x)
         let st = scaleAndShift(a, parameters)
         let s = st.logDet, t = st.y
         let y = split.join(conditioning: a, transformed: b.hadamard(LinearAlgebra.exp(s)) + t)
@@ -85,7 +139,7 @@ public struct AffineCoupling: Sendable, Hashable, Codable {
     }
 
     public func inverse(_ y: Matrix, _ parameters: Parameters) -> Matrix {
-        let a = y.slicingColumns(split.conditioning), b = y.slicingColumns(split.transformed)
+        let a = split.conditioningPart(y), b = split.transformedPart(y)
         let st = scaleAndShift(a, parameters)
         return split.join(conditioning: a, transformed: (b - st.y).hadamard(LinearAlgebra.exp(-1 * st.logDet)))
     }

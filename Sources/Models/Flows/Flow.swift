@@ -15,6 +15,7 @@ public struct Flow: Sendable, Codable {
         case affine(AffineCoupling)
         case scaling(ElementwiseScaling)
         case linear(InvertibleLinear)
+        case permutation(Permutation)
     }
 
     public let features: Int
@@ -26,6 +27,7 @@ public struct Flow: Sendable, Codable {
     private var affine: [AffineCoupling] = []
     private var scaling: [ElementwiseScaling] = []
     private var linear: [InvertibleLinear] = []
+    private var permutations: [Permutation] = []
 
     public init(features: Int) { self.features = features }
 
@@ -36,6 +38,7 @@ public struct Flow: Sendable, Codable {
         case let .affine(l): kinds.append(1); indices.append(affine.count); affine.append(l)
         case let .scaling(l): kinds.append(2); indices.append(scaling.count); scaling.append(l)
         case let .linear(l): kinds.append(3); indices.append(linear.count); linear.append(l)
+        case let .permutation(l): kinds.append(4); indices.append(permutations.count); permutations.append(l)
         }
     }
 
@@ -53,8 +56,10 @@ public struct Flow: Sendable, Codable {
                 step = affine[index].forward(h, parameters)
             } else if kind == 2 {
                 step = scaling[index].forward(h, parameters)
-            } else {
+            } else if kind == 3 {
                 step = linear[index].forward(h, parameters)
+            } else {
+                step = permutations[index].forward(h)
             }
             h = step.y
             logDet = logDet + step.logDet
@@ -71,6 +76,7 @@ public struct Flow: Sendable, Codable {
             case let .affine(l): h = l.inverse(h, parameters)
             case let .scaling(l): h = l.inverse(h, parameters)
             case let .linear(l): h = try l.inverse(h, parameters)
+            case let .permutation(l): h = l.inverse(h)
             }
         }
         return h

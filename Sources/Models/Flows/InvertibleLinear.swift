@@ -4,8 +4,8 @@ import LinearAlgebra
 
 /// An invertible linear map of the features, `y = x Wᵀ` per sample: Glow's invertible 1×1
 /// convolution, which mixes the channels at every position the same way (for vectors, the
-/// features are the channels and there is one position). `log|det J| = log|det W|` per
-/// sample (times `h·w` for images).
+/// features are the channels and there is one position). `log|det J| = h·w · log|det W|` per
+/// sample, with `h·w` = ``positions``.
 ///
 /// - `.plain`: `W` itself is the parameter (started as a random rotation); the
 ///   log-determinant costs an LU factorisation, and its gradient is `W⁻ᵀ`.
@@ -17,7 +17,10 @@ public struct InvertibleLinear: Sendable, Hashable, Codable {
     public enum Parametrization: String, Sendable, Hashable, Codable { case plain, lu }
 
     public let name: String
+    /// Channels mixed at each position.
     public let features: Int
+    /// Positions (`h·w`) mixed the same way; 1 for vectors.
+    public let positions: Int
     public let parametrization: Parametrization
     let weight: ParameterID?
     let lower: ParameterID?, upper: ParameterID?, logS: ParameterID?
@@ -25,11 +28,12 @@ public struct InvertibleLinear: Sendable, Hashable, Codable {
     let signs: Matrix?
 
     public init(
-        _ name: String, features d: Int, parametrization: Parametrization,
+        _ name: String, features d: Int, positions: Int = 1, parametrization: Parametrization,
         in parameters: inout Parameters, using generator: inout SeededGenerator
     ) throws {
         self.name = name
         features = d
+        self.positions = positions
         self.parametrization = parametrization
         let rotation = try Matrix.randomNormal(d, d, using: &generator).qr().q
         switch parametrization {
@@ -76,8 +80,10 @@ public struct InvertibleLinear: Sendable, Hashable, Codable {
 
     @differentiable(reverse, wrt: (x, parameters))
     public func forward(_ x: Matrix, _ parameters: Parameters) -> FlowOutput {
-        let ones = withoutDerivative(at: Matrix(rows: x.rows, columns: 1, repeating: 1))
-        return FlowOutput(y: x.timesTransposed(matrix(parameters)), logDet: ones * logAbsDeterminant(parameters))
+        let batch = withoutDerivative(at: x.rows), p = withoutDerivative(at: positions)
+        let ones = withoutDerivative(at: Matrix(rows: batch, columns: 1, repeating: Double(p)))
+        let mixed = x.reshaped(rows: batch * p, columns: withoutDerivative(at: features)).timesTransposed(matrix(parameters))
+        return FlowOutput(y: mixed.reshaped(rows: batch, columns: withoutDerivative(at: features * p)), logDet: ones * logAbsDeterminant(parameters))
     }
 
     /// `x = y W⁻ᵀ`; throws ``FlowError/singular(layer:)`` when `W` cannot be inverted.
@@ -85,7 +91,8 @@ public struct InvertibleLinear: Sendable, Hashable, Codable {
         guard let inverse = try? matrix(parameters).inverse(), inverse.elements.allSatisfy(\.isFinite) else {
             throw FlowError.singular(layer: "InvertibleLinear \"\(name)\"")
         }
-        return y.timesTransposed(inverse)
+        return y.reshaped(rows: y.rows * positions, columns: features).timesTransposed(inverse)
+            .reshaped(rows: y.rows, columns: features * positions)
     }
 
     /// Ones strictly below (or above) the diagonal.
