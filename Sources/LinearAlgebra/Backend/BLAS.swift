@@ -170,15 +170,14 @@ extension BLAS {
 ///
 /// OpenBLAS splits even mid-sized products across threads, and there the hand-offs cost
 /// more than they save: a 256×64 by 64×64 product inside a training step ran slower on two
-/// threads than on one (measured with `Benchmarks/training.py`), and Nyström attention's
-/// 4096×64 by 64×64 products (2²⁴ multiply-adds) ran 20 % faster on one
-/// (`Benchmarks/attention.py`). Products of at least
+/// threads than on one (measured with `Benchmarks/training.py`; raising the threshold to
+/// 2²⁵ made the transformer step 20 % slower). Products of at least
 /// ``threshold`` multiply-adds use every thread OpenBLAS was started with
 /// (`OPENBLAS_NUM_THREADS`, else the cores); smaller ones use one. The setting is
 /// process-wide, like OpenBLAS's own.
 enum BLASThreads {
-    /// Multiply-adds from which a product is worth splitting (a 256³ product is 2²⁴).
-    static let threshold = 1 << 25
+    /// Multiply-adds from which a product is worth splitting (a 128³ product is 2²¹).
+    static let threshold = 1 << 22
     /// The thread count OpenBLAS started with.
     nonisolated(unsafe) static let available = Int(openblas_get_num_threads())
     nonisolated(unsafe) static var current = available
