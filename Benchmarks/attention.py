@@ -12,9 +12,10 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 
 import numpy as np
+
+from timing import median
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 N, D, M = 4096, 64, 64
@@ -48,16 +49,6 @@ def nystrom(q, k, v):
     a = softmax((ql * s) @ kl.T)
     b = softmax((ql * s) @ k.T)
     return f @ (pinv(a) @ (b @ v))
-
-
-def median(repeats, body):
-    body()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        body()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main():

@@ -14,9 +14,10 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 
 import numpy as np
+
+from timing import median
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -30,16 +31,6 @@ def build_swift():
 def swift_results(binary):
     out = subprocess.run([binary], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     return {r["case"]: r["seconds"] for r in map(json.loads, out.splitlines())}
-
-
-def median(repeats, body):
-    body()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        body()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def numpy_results():
