@@ -46,7 +46,9 @@ enum InfoString {
         let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let language = words.first else { return (.display, []) }
         if language == "output", words.count == 1 { return (.output, []) }
-        guard language == "swift", words.count >= 2, words[1] == "check" else { return (.display, []) }
+        guard language == "swift", words.count >= 2, words[1] == "check" else {
+            return (.display, nearMiss(words, at: location).map { [$0] } ?? [])
+        }
         var hidden = false
         var timeout: Double?
         var diagnostics: [Diagnostic] = []
@@ -64,13 +66,35 @@ enum InfoString {
                             explanation: "write timeout=N with N a positive number of seconds"))
                 }
             } else {
+                let guess = NearMatch.closest(to: word.split(separator: "=").first.map(String.init) ?? word, among: ["hide", "timeout"])
                 diagnostics.append(
                     Diagnostic(
                         .warning, id: "block.option", at: location,
-                        "unknown option '\(word)' in 'swift check' block, ignored",
+                        "unknown option '\(word)' in 'swift check' block, ignored"
+                            + (guess.map { "; did you mean '\($0 == "timeout" ? "timeout=SECONDS" : $0)'?" } ?? ""),
                         explanation: "known options: hide, timeout=SECONDS"))
             }
         }
         return (.check(hidden: hidden, timeout: timeout), diagnostics)
+    }
+
+    /// A warning for an info string one typo away from `swift check` or `output`: such a
+    /// block is shown as plain code and its claims never run, which nothing else would say.
+    static func nearMiss(_ words: [String], at location: SourceLocation) -> Diagnostic? {
+        let language = words[0]
+        let intended: String
+        if words.count == 1, NearMatch.closest(to: language, among: ["output"], maxDistance: 2) != nil {
+            intended = "output"
+        } else if words.count >= 2, language == "swift" || NearMatch.closest(to: language, among: ["swift"]) != nil,
+            words[1] == "check" || NearMatch.closest(to: words[1], among: ["check"]) != nil
+        {
+            intended = (["swift", "check"] + words.dropFirst(2)).joined(separator: " ")
+        } else {
+            return nil
+        }
+        return Diagnostic(
+            .warning, id: "block.typo", at: location,
+            "'\(words.joined(separator: " "))' is shown as plain code and not run; did you mean '\(intended)'?",
+            explanation: "only blocks fenced `swift check` run, and `output` blocks are compared with what they print")
     }
 }

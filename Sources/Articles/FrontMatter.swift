@@ -92,6 +92,15 @@ enum FrontMatterParser {
             func line(of key: String) -> Int {
                 (fields?.keys.first { $0.string == key }?.mark?.line).map { $0 + 1 } ?? 1
             }
+            let known = ["title", "date", "tags", "lang", "summary", "timeout"]
+            for key in fields?.keys.compactMap(\.string) ?? [] where !known.contains(key) {
+                let guess = NearMatch.closest(to: key, among: known)
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, id: "frontmatter.key", at: at(line(of: key)),
+                        "unknown front-matter key '\(key)', ignored" + (guess.map { "; did you mean '\($0)'?" } ?? ""),
+                        explanation: "known keys: " + known.joined(separator: ", ")))
+            }
             frontMatter.title = fields?["title"]?.string.flatMap { $0.isEmpty ? nil : $0 }
             frontMatter.date = fields?["date"]?.string
             frontMatter.summary = fields?["summary"]?.string
