@@ -43,7 +43,7 @@ public final class PropertyCase {
     /// A matrix of standard normal entries.
     public func matrix(_ rows: Int, _ columns: Int) -> Matrix {
         let m = Matrix.randomNormal(rows, columns, using: &generator)
-        inputs.append("matrix(\(rows), \(columns)) = \(m.elements.map(ValueFormat.number))")
+        inputs.append("matrix(\(rows), \(columns)) = \(ValueFormat.inline(m))")
         return m
     }
 }

@@ -25,7 +25,8 @@ public enum ValueFormat {
         return "\(number(z.real)) \(sign) \(number(abs(im)))i"
     }
 
-    /// The text an inline value shows: numbers formatted, vectors and matrices as lists,
+    /// The text an inline value shows: numbers formatted, a vector as `(a, b)`, a matrix as
+    /// `[[a, b], [c, d]]`,
     /// anything else by its description. A value that formats itself (a `String`) is kept.
     public static func inline(_ value: Any) -> String {
         switch value {
@@ -34,6 +35,9 @@ public enum ValueFormat {
         case let x as Int: String(x)
         case let z as Complex<Double>: complex(z)
         case let v as Vector: "(" + v.elements.map(number).joined(separator: ", ") + ")"
+        case let m as Matrix:
+            "[" + (0..<m.rows).map { i in "[" + (0..<m.columns).map { number(m[i, $0]) }.joined(separator: ", ") + "]" }
+                .joined(separator: ", ") + "]"
         case let s as String: s
         default: String(describing: value)
         }

@@ -16,6 +16,7 @@ import Testing
         #expect(ValueFormat.inline(Vector([1, 0.25])) == "(1, 0.25)")
         #expect(ValueFormat.inline("as written") == "as written")
         #expect(ValueFormat.inline(Complex(1.0, -2.0)) == "1 − 2i")
+        #expect(ValueFormat.inline(Matrix([[1, 0.5], [-2, 1e-9]])) == "[[1, 0.5], [-2, 1e-09]]")
     }
 
     @Test func texOfMatricesVectorsAndSmallNumbers() {
