@@ -3,15 +3,15 @@
 /// Distance is the optimal-string-alignment edit distance (insertions, deletions,
 /// substitutions and swaps of two neighbouring characters each count 1), so `chek`,
 /// `swfit`, `hdie`, `outptu` and `tilte` are all one edit from their words.
-enum NearMatch {
+package enum NearMatch {
     /// The candidate closest to `word` within `maxDistance` edits (and not equal to it), if any.
-    static func closest(to word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
+    package static func closest(to word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
         let best = candidates.map { ($0, distance(word.lowercased(), $0)) }.filter { $0.1 > 0 && $0.1 <= maxDistance }
             .min { $0.1 < $1.1 }
         return best?.0
     }
 
-    static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Articles
 import Foundation
 import Verifier
 
@@ -27,6 +28,10 @@ struct Lemma: ParsableCommand {
         // An interrupted lemma ends the compilers and claim programs it started.
         ProcessRegistry.installSignalHandlers()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = unknownSubcommand(in: GlobalOptions.hoistingRoot(arguments)) {
+            FileHandle.standardError.write(Data("lemma: \(problem)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot(GlobalOptions.hoistingRoot(arguments))
             try command.run()
@@ -42,6 +47,19 @@ struct Lemma: ParsableCommand {
             FileHandle.standardError.write(Data("lemma: \(message)\n".utf8))
             Foundation.exit(code == .validationFailure ? 2 : 1)
         }
+    }
+}
+
+extension Lemma {
+    /// A message when the first word is not a subcommand (`lemma --root X chek`), naming
+    /// it and the nearest subcommand — rather than the parser's complaint about whatever
+    /// option comes after it.
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let guess = NearMatch.closest(to: first, among: names).map { " Did you mean '\($0)'?" } ?? ""
+        return "'\(first)' is not a lemma command.\(guess) The commands are: \(names.dropLast().joined(separator: ", ")) (see 'lemma --help')."
     }
 }
 

@@ -20,6 +20,19 @@ import Testing
         #expect(run.stderr.contains("[2/2] run good.md"))
     }
 
+    /// A mistyped command is named as such, with the nearest command — even after
+    /// `--root DIR`, where the parser used to complain about `--root` instead.
+    @Test func unknownCommandIsNamedWithSuggestion() throws {
+        let site = try TemporarySite(Self.articles)
+        defer { site.remove() }
+        for arguments in [["chek"], ["--root", site.root.path, "chek"]] {
+            let run = try site.lemma(arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr == "lemma: 'chek' is not a lemma command. Did you mean 'check'? The commands are: check, build, serve, new (see 'lemma --help').\n")
+        }
+        #expect(try site.lemma(["--root", site.root.path, "check", "--quiet"]).status == 1)
+    }
+
     @Test func checkOfPassingArticleExitsZero() throws {
         let site = try TemporarySite(Self.articles)
         defer { site.remove() }
