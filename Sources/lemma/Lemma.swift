@@ -56,7 +56,8 @@ extension Lemma {
     /// option comes after it.
     static func unknownSubcommand(in arguments: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        // `_commandName` is the name the parser matches (explicit or derived from the type).
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
         guard !names.contains(first) else { return nil }
         let guess = NearMatch.closest(to: first, among: names).map { " Did you mean '\($0)'?" } ?? ""
         return "'\(first)' is not a lemma command.\(guess) The commands are: \(names.dropLast().joined(separator: ", ")) (see 'lemma --help')."
