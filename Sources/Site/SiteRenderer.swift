@@ -15,6 +15,9 @@ public struct SiteOutput: Sendable {
 public struct SiteRenderer: Sendable {
     public var settings: SiteSettings
     public var theme: Theme
+    /// Whether every claim of the site passed (and no article had an error): only then does
+    /// the footer say that every claim was checked.
+    var everyClaimPassed = true
 
     public init(settings: SiteSettings = SiteSettings(), theme: Theme? = nil) throws {
         self.settings = settings
@@ -24,6 +27,13 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site: an article page per article, the index, tag pages, the
     /// report, 404, the Atom feed, the sitemap and the search index; plus the files to copy.
     public func site(_ articles: [Article], results: [ArticleResult]) throws -> SiteOutput {
+        var renderer = self
+        renderer.everyClaimPassed = results.allSatisfy { $0.failed == 0 && $0.errors == 0 }
+            && articles.allSatisfy { article in article.claimBlocks.isEmpty || results.contains { $0.path == article.path } }
+        return try renderer.pages(articles, results: results)
+    }
+
+    private func pages(_ articles: [Article], results: [ArticleResult]) throws -> SiteOutput {
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let ordered = articles.sorted(by: Self.newestFirst)
         let tagSlugs = Slug.tags(ordered.flatMap(\.frontMatter.tags))
@@ -164,7 +174,7 @@ public struct SiteRenderer: Sendable {
         theme.render("layout", [
             "title": title, "lang": language ?? settings.language, "siteTitle": settings.title,
             "description": description ?? false, "author": settings.author ?? false,
-            "root": root, "usesMath": usesMath, "scripts": scripts,
+            "root": root, "usesMath": usesMath, "scripts": scripts, "everyClaimPassed": everyClaimPassed,
         ], raw: ["content": content])
     }
 }

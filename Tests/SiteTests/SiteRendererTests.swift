@@ -26,6 +26,19 @@ import Verifier
         ])
     }
 
+    /// The footer claims that every claim was checked only when every claim passed.
+    @Test func theFooterIsTrue() throws {
+        let failing = try SiteRenderer().site([article], results: [result])
+        #expect(failing.pages["r.html"]?.contains("Not every claim on this site passed") == true)
+        #expect(failing.pages["r.html"]?.contains("Every claim on this site was checked") == false)
+        var passing = result
+        passing.claims = [passing.claims[0]]
+        let good = try SiteRenderer().site([article], results: [passing])
+        #expect(good.pages["r.html"]?.contains("Every claim on this site was checked by running it") == true)
+        let unverified = try SiteRenderer().site([article], results: [])
+        #expect(unverified.pages["index.html"]?.contains("Not every claim on this site passed") == true)
+    }
+
     @Test func articlePageShowsVerdictsMathAndEscapesClaimText() throws {
         let html = try SiteRenderer().articlePage(article, result: result).html
         #expect(html.contains("<title>Reflections &lt;&amp;&gt; rotations</title>"))

@@ -23,7 +23,9 @@ enum Ticks {
     /// Tick text: as few digits as the step needs.
     static func label(_ x: Double, step: Double) -> String {
         let decimals = max(0, -Int(floor(log10(step))))
-        if abs(x) >= 1e5 || (abs(x) < 1e-3 && x != 0) { return String(format: "%.1e", x) }
-        return String(format: "%.\(decimals)f", x)
+        let text = abs(x) >= 1e5 || (abs(x) < 1e-3 && x != 0) ? String(format: "%.1e", x) : String(format: "%.\(decimals)f", x)
+        // A real minus sign, as in typeset numbers, not a hyphen.
+        return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+
     }
 }
