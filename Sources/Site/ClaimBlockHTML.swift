@@ -94,7 +94,9 @@ enum ClaimBlockHTML {
             if let expected = claim.expected, claim.kind != "check" { parts.append("expected \(expected)") }
             if let detail = claim.detail { parts.append(detail) }
             if !parts.isEmpty {
-                html += "<details><summary>details</summary><pre>\(parts.joined(separator: "\n").htmlEscaped)</pre></details>"
+                // A claim that did not pass shows why without a click.
+                let open = claim.status == .pass ? "" : " open"
+                html += "<details\(open)><summary>details</summary><pre>\(parts.joined(separator: "\n").htmlEscaped)</pre></details>"
             }
         }
         return html + "</li>\n"

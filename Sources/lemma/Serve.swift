@@ -108,11 +108,15 @@ struct StaticFiles: Sendable {
         if path.hasSuffix("/") { path += "index.html" }
         let parts = path.split(separator: "/").filter { $0 != "." }
         guard !parts.contains("..") else { return HTTPResponse(statusCode: .forbidden) }
-        let url = folder.appendingPathComponent(parts.joined(separator: "/"))
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-           let data = FileManager.default.contents(atPath: url.path) {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(url.pathExtension)], body: inject(data, url))
+        let exact = folder.appendingPathComponent(parts.joined(separator: "/"))
+        // `/name` is the page `name.html`, as static hosts serve it.
+        let candidates = parts.last?.contains(".") ?? true ? [exact] : [exact, exact.appendingPathExtension("html")]
+        for url in candidates {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               let data = FileManager.default.contents(atPath: url.path) {
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(url.pathExtension)], body: inject(data, url))
+            }
         }
         let notFound = folder.appendingPathComponent("404.html")
         let body = FileManager.default.contents(atPath: notFound.path) ?? Data("not found".utf8)

@@ -83,6 +83,8 @@ import Testing
         #expect(page?.body.contains("First title") == true)
         #expect(page?.body.contains("/__lemma/version") == true)
         #expect(fetch(port, "/missing.html")?.status == 404)
+        #expect(fetch(port, "/a")?.body.contains("First title") == true)  // as a static host serves it
+        #expect(fetch(port, "/missing")?.status == 404)
 
         try Data("---\ntitle: Second title\n---\n".utf8).write(to: site.root.appendingPathComponent("articles/a.md"))
         var rebuilt = false

@@ -47,6 +47,7 @@ import Verifier
         #expect(html.contains("class=\"claim-block fail\" id=\"L7\""))
         #expect(html.contains("<li class=\"claim pass\""))
         #expect(html.contains("<li class=\"claim fail\""))
+        #expect(html.contains("<details open><summary>details</summary><pre>x &lt; y</pre></details>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("x &lt; y"))
