@@ -118,7 +118,9 @@ public struct SiteRenderer: Sendable {
     }
 
     func reportPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
-        let ordered = articles.compactMap { article in results[article.path].map { (article, $0) } }
+        // Articles with a failure or an error first (in their usual order), then the rest.
+        let all = articles.compactMap { article in results[article.path].map { (article, $0) } }
+        let ordered = all.filter { $0.1.failed + $0.1.errors > 0 } + all.filter { $0.1.failed + $0.1.errors == 0 }
         let sections: [[String: Any]] = ordered.map { article, result in
             let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
             return [

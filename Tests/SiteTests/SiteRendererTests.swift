@@ -26,6 +26,14 @@ import Verifier
         ])
     }
 
+    @Test func theReportListsFailingArticlesFirst() throws {
+        let clean = ArticleParser.parse("---\ntitle: Clean\ndate: 2026-12-01\n---\n```swift check\ncheck(true)\n```\n", path: "articles/a.md")
+        let cleanResult = ArticleResult(path: "articles/a.md", claims: [ClaimRecord(line: 5, kind: "check", label: "fine", status: .pass)])
+        let report = try SiteRenderer().site([clean, article], results: [cleanResult, result]).pages["report.html"]!
+        let failing = try #require(report.range(of: "Reflections")), passing = try #require(report.range(of: "Clean"))
+        #expect(failing.lowerBound < passing.lowerBound)
+    }
+
     /// The footer claims that every claim was checked only when every claim passed.
     @Test func theFooterIsTrue() throws {
         let failing = try SiteRenderer().site([article], results: [result])
