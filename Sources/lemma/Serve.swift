@@ -21,7 +21,30 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var verify: VerifyOptions
 
+    /// Why `port` on 127.0.0.1 cannot be listened on (already taken, not allowed), or nil.
+    static func portProblem(_ port: UInt16) -> String? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound != 0 else { return nil }
+        let reason = errno == EADDRINUSE ? "is already in use (another lemma serve, or another server)" : String(cString: strerror(errno))
+        return "port \(port) on 127.0.0.1 \(reason); pick another with --port, e.g. lemma serve --port \(port == 65535 ? 8001 : port + 1)"
+    }
+
     func run() throws {
+        // Find out before a whole build whether the port can be had.
+        if let problem = Self.portProblem(port) {
+            throw CommandFailure(problem)
+        }
         let root = global.rootURL
         let publicDir = root.appendingPathComponent("site/public")
         let builder = SiteBuilder(session: SiteSession(root: root, quiet: false), destination: publicDir, options: verify)

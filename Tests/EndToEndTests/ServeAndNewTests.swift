@@ -53,6 +53,28 @@ import Testing
         return (status, String(text[headerEnd.upperBound...]))
     }
 
+    /// A busy port is reported at once, before any build, with a way out.
+    @Test func aBusyPortIsNamedBeforeBuilding() throws {
+        let site = try TemporarySite(["a.md": "---\ntitle: A\n---\n```swift check\ncheck(true)\n```\n"])
+        defer { site.remove() }
+        let port = UInt16(19_000 + Int(getpid() % 1000))
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(bound == 0 && listen(fd, 1) == 0)
+        let run = try site.lemma(["serve", "--port", "\(port)"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("port \(port) on 127.0.0.1 is already in use"))
+        #expect(run.stderr.contains("--port"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site/public").path))
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func servesRebuildsOnChangeAndInjectsReload() throws {
         let site = try TemporarySite(["a.md": "---\ntitle: First title\n---\n```swift check\ncheck(true, \"a\")\n```\n"])
