@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// The human report of a verification run: one line per problem, then the totals.
 public struct Summary: Sendable, Equatable {
@@ -26,11 +27,16 @@ public struct Summary: Sendable, Equatable {
 
     /// One line per claim that did not pass, e.g.
     /// `articles/x.md:12: FAIL T a = b: actual 0.3, expected 0 (difference 0.3, allowed 1e-12)`,
-    /// and every diagnostic (errors and warnings) in compiler style.
+    /// and every diagnostic (errors and warnings) in compiler style — within an article in
+    /// order of line and column. Anything longer than a line (a matrix, an explanation)
+    /// continues on lines indented by four spaces, so every line that starts at the margin
+    /// starts with `file:line:`.
     public static func problemLines(_ results: [ArticleResult]) -> [String] {
         var lines: [String] = []
         for result in results {
-            for d in result.diagnostics { lines.append(d.description) }
+            var entries: [(line: Int, column: Int, text: String)] = result.diagnostics.map {
+                ($0.location.line, $0.location.column ?? 0, $0.description)
+            }
             for claim in result.claims where claim.status != .pass {
                 var line = "\(result.path):\(claim.line): \(claim.status.rawValue.uppercased())"
                 if !claim.label.isEmpty { line += " \(claim.label)" }
@@ -38,7 +44,15 @@ public struct Summary: Sendable, Equatable {
                     line += ": \(actual) vs \(expected)"
                 }
                 if let detail = claim.detail { line += " (\(detail))" }
-                lines.append(line)
+                entries.append((claim.line, claim.column ?? 0, line))
+            }
+            // A stable sort keeps diagnostics before claims on the same line and column.
+            for entry in entries.enumerated().sorted(by: { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }) {
+                let parts = entry.element.text.split(separator: "\n", omittingEmptySubsequences: false)
+                lines.append(String(parts[0]))
+                for part in parts.dropFirst() where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+                    lines.append(part.hasPrefix("    ") ? String(part) : "    " + part)
+                }
             }
         }
         return lines

@@ -155,4 +155,20 @@ import Testing
         let lines = Summary.problemLines([result([.pass, .fail])])
         #expect(lines == ["articles/a.md:11: FAIL c1"])
     }
+
+    /// Problems come in article order, and a multi-line value continues on indented lines,
+    /// so only `file:line:` lines start at the margin.
+    @Test func problemsInLineOrderWithIndentedContinuations() {
+        var r = ArticleResult(path: "articles/a.md")
+        r.claims = [
+            ClaimRecord(line: 20, kind: "expectClose", label: "late", status: .fail, actual: "[1 2]\n[3 4]", expected: "[1 2]\n[3 5]"),
+            ClaimRecord(line: 7, kind: "check", label: "early", status: .fail),
+        ]
+        r.diagnostics = [Diagnostic(.warning, id: "block.option", at: SourceLocation(file: "articles/a.md", line: 12), "odd option")]
+        let lines = Summary.problemLines([r])
+        #expect(lines.first == "articles/a.md:7: FAIL early")
+        #expect(lines[1].hasPrefix("articles/a.md:12: warning: odd option"))
+        #expect(lines.filter { !$0.hasPrefix("    ") }.allSatisfy { $0.hasPrefix("articles/a.md:") })
+        #expect(lines.contains("    [3 4] vs [1 2]"))
+    }
 }
