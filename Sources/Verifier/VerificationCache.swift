@@ -36,21 +36,38 @@ struct VerificationCache {
         return hash.hex
     }
 
+    /// How many outcomes are kept per article: undoing an edit finds the earlier version's.
+    static let entriesPerArticle = 8
+
     func load(slug: String, key: String) -> RunOutcome? {
-        guard let data = try? Data(contentsOf: file(slug: slug, key: key)) else { return nil }
-        return try? JSONDecoder().decode(RunOutcome.self, from: data)
+        let url = file(slug: slug, key: key)
+        guard let data = try? Data(contentsOf: url), let outcome = try? JSONDecoder().decode(RunOutcome.self, from: data)
+        else { return nil }
+        // Recently used entries are the last to be dropped.
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
+        return outcome
     }
 
     func store(_ result: RunOutcome, slug: String, key: String) {
         let fm = FileManager.default
         try? fm.createDirectory(at: directory, withIntermediateDirectories: true)
-        // One entry per article: drop the stale ones.
-        for name in (try? fm.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(slug + "-") {
-            try? fm.removeItem(at: directory.appendingPathComponent(name))
-        }
         if let data = try? JSONEncoder().encode(result) {
             try? data.write(to: file(slug: slug, key: key), options: .atomic)
         }
+        // Keep the most recently used entries of this article, drop the rest.
+        let mine = ((try? fm.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [])
+            .filter { Self.isEntry($0.lastPathComponent, of: slug) }
+            .map { ($0, (try? $0.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate ?? .distantPast) }
+            .sorted { $0.1 > $1.1 }
+        for (url, _) in mine.dropFirst(Self.entriesPerArticle) { try? fm.removeItem(at: url) }
+    }
+
+    /// Whether a file name is `SLUG-KEY.json` for exactly this slug (a slug `a` must not
+    /// claim the entries of `a-b`).
+    static func isEntry(_ name: String, of slug: String) -> Bool {
+        guard name.hasPrefix(slug + "-"), name.hasSuffix(".json") else { return false }
+        let key = name.dropFirst(slug.count + 1).dropLast(5)
+        return key.count == 32 && key.allSatisfy(\.isHexDigit)
     }
 
     private func file(slug: String, key: String) -> URL {

@@ -20,7 +20,7 @@ struct Lemma: ParsableCommand {
               lemma build                          verify, then write site/public/
               lemma --root ~/blog build --strict   fail when any claim does not pass
             """,
-        subcommands: [Check.self, Build.self, Serve.self, New.self])
+        subcommands: [Check.self, Build.self, Serve.self, New.self, Clean.self])
 
     /// Runs the command line and exits with: 0 success, 1 a claim or article failed (or
     /// Lemma could not run), 2 a usage error.

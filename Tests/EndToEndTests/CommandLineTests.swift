@@ -28,9 +28,24 @@ import Testing
         for arguments in [["chek"], ["--root", site.root.path, "chek"]] {
             let run = try site.lemma(arguments)
             #expect(run.status == 2)
-            #expect(run.stderr == "lemma: 'chek' is not a lemma command. Did you mean 'check'? The commands are: check, build, serve, new (see 'lemma --help').\n")
+            #expect(run.stderr == "lemma: 'chek' is not a lemma command. Did you mean 'check'? The commands are: check, build, serve, new, clean (see 'lemma --help').\n")
         }
         #expect(try site.lemma(["--root", site.root.path, "check", "--quiet"]).status == 1)
+    }
+
+    @Test func cleanRemovesCacheAndStoreOnly() throws {
+        let site = try TemporarySite(Self.articles)
+        defer { site.remove() }
+        _ = try site.lemma(["check", "--quiet"])
+        let cache = site.root.appendingPathComponent(".build/lemma/cache")
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+        let run = try site.lemma(["clean"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("removed .build/lemma/cache"))
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("articles/good.md").path))
+        #expect(try site.lemma(["clean"]).stdout == "nothing to remove\n")
+        #expect(try site.lemma(["check"]).stderr.contains("compile good.md"))
     }
 
     @Test func checkOfPassingArticleExitsZero() throws {

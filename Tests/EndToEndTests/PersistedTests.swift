@@ -151,3 +151,21 @@ import Verifier
         #expect(page2.contains("<code>answer</code> was read from the store of persisted values"))
     }
 }
+
+/// The cache keeps several versions of an article: undoing an edit needs no compile.
+@Suite struct CacheHistoryTests {
+    @Test func undoingAnEditIsAnsweredFromTheCache() throws {
+        let a = "---\ntitle: A\n---\n```swift check\ncheck(1 + 1 == 2, \"a\")\n```\n"
+        let b = a.replacingOccurrences(of: "1 + 1 == 2", with: "2 + 2 == 4")
+        let site = try TemporarySite(["a.md": a, "a-b.md": a.replacingOccurrences(of: "title: A", with: "title: AB")])
+        defer { site.remove() }
+        _ = try site.lemma(["check", "--quiet"])
+        try site.write("a.md", b)
+        #expect(try site.lemma(["check"]).stderr.contains("compile a.md"))
+        try site.write("a.md", a)
+        let undone = try site.lemma(["check"])
+        #expect(undone.stderr.contains("cached a.md"))
+        #expect(undone.stderr.contains("cached a-b.md"))  // a's entries never took a-b's
+        #expect(undone.stdout.hasSuffix("2 passed, 0 failed\n"))
+    }
+}
