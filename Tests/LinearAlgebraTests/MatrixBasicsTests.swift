@@ -94,3 +94,13 @@ import Testing
         }
     }
 }
+
+@Suite struct VectorPiecesTests {
+    @Test func sliceConcatenateAndMapKeepVectors() {
+        let v: Vector = [1, 2, 3, 4]
+        #expect(v.slice(1..<3) == [2, 3])
+        #expect(v.slice(1..<3)[0] == 2)
+        #expect(v.slice(0..<2).concatenating(v.slice(2..<4)) == v)
+        #expect(v.mapped { $0 * $0 } == [1, 4, 9, 16])
+    }
+}

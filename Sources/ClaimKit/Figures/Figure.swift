@@ -37,6 +37,15 @@ public final class Figure {
         line(x: y.indices.map(Double.init), y: y, label: label)
     }
 
+    /// A polyline through `(x[i], y[i])`, from vectors.
+    public func line(x: Vector, y: Vector, label: String = "") { line(x: x.elements, y: y.elements, label: label) }
+
+    /// A polyline through `(i, y[i])`, from a vector.
+    public func line(_ y: Vector, label: String = "") { line(y.elements, label: label) }
+
+    /// Points `(x[i], y[i])`, from vectors.
+    public func scatter(x: Vector, y: Vector, label: String = "") { scatter(x: x.elements, y: y.elements, label: label) }
+
     /// Points `(x[i], y[i])`.
     public func scatter(x: [Double], y: [Double], label: String = "") {
         precondition(x.count == y.count, "Figure.scatter: \(x.count) x values but \(y.count) y values")
