@@ -9,6 +9,8 @@ struct ArticleBody {
     let result: ArticleResult?
     /// Base of links from claims to their source lines, if the site has one.
     var sourceURL: String?
+    /// The theme's words in the article's language.
+    var text: InterfaceText = .english
 
     func html() -> String {
         let claims = result?.claims ?? []
@@ -22,10 +24,10 @@ struct ArticleBody {
             replacements[block.line] = ClaimBlockHTML.render(
                 block, claims: ClaimBlockHTML.claims(in: block, from: claims),
                 result: result?.blocks.first { $0.line == block.codeLine },
-                showsPrintedOutput: output == nil, source: source)
+                showsPrintedOutput: output == nil, source: source, text: text)
             if let output {
                 replacements[output.line] = ClaimBlockHTML.renderOutput(
-                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, source: source)
+                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, source: source, text: text)
             }
         }
         let values = result?.inlineValues ?? []

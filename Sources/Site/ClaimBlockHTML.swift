@@ -8,7 +8,8 @@ enum ClaimBlockHTML {
     /// - Parameter showsPrintedOutput: whether to show what the block printed (when no
     ///   `output` block follows it to show the expected text).
     static func render(
-        _ block: CodeBlock, claims: [ClaimRecord], result: BlockResult?, showsPrintedOutput: Bool, source: SourceLink
+        _ block: CodeBlock, claims: [ClaimRecord], result: BlockResult?, showsPrintedOutput: Bool, source: SourceLink,
+        text: InterfaceText = .english
     ) -> String {
         let verdict = blockVerdict(claims)
         var html = "<div class=\"claim-block \(verdict)\" id=\"L\(block.line)\">\n"
@@ -17,7 +18,7 @@ enum ClaimBlockHTML {
         }
         if !claims.isEmpty {
             html += "<ul class=\"claims\">\n"
-            for claim in claims { html += item(claim, source: source) }
+            for claim in claims { html += item(claim, source: source, text: text) }
             html += "</ul>\n"
         }
         if let result {
@@ -59,12 +60,12 @@ enum ClaimBlockHTML {
     }
 
     /// An `output` block with the verdict of comparing it with what was printed.
-    static func renderOutput(_ block: CodeBlock, claim: ClaimRecord?, source: SourceLink) -> String {
+    static func renderOutput(_ block: CodeBlock, claim: ClaimRecord?, source: SourceLink, text: InterfaceText = .english) -> String {
         let verdict = claim.map { blockVerdict([$0]) } ?? "unverified"
         var html = "<div class=\"output-block \(verdict)\" id=\"L\(block.line)\">\n"
         html += "<pre><code>\(block.code.htmlEscaped)</code></pre>\n"
         if let claim {
-            html += "<ul class=\"claims\">\n\(item(claim, source: source))</ul>\n"
+            html += "<ul class=\"claims\">\n\(item(claim, source: source, text: text))</ul>\n"
         }
         return html + "</div>"
     }
@@ -77,7 +78,7 @@ enum ClaimBlockHTML {
         return "pass"
     }
 
-    private static func item(_ claim: ClaimRecord, source: SourceLink) -> String {
+    private static func item(_ claim: ClaimRecord, source: SourceLink, text: InterfaceText) -> String {
         let mark = switch claim.status {
         case .pass: "✓"
         case .fail: "✗"
@@ -96,7 +97,7 @@ enum ClaimBlockHTML {
             if !parts.isEmpty {
                 // A claim that did not pass shows why without a click.
                 let open = claim.status == .pass ? "" : " open"
-                html += "<details\(open)><summary>details</summary><pre>\(parts.joined(separator: "\n").htmlEscaped)</pre></details>"
+                html += "<details\(open)><summary>\(text.details)</summary><pre>\(parts.joined(separator: "\n").htmlEscaped)</pre></details>"
             }
         }
         return html + "</li>\n"

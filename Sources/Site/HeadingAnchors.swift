@@ -10,7 +10,7 @@ enum HeadingAnchors {
     }
 
     /// One pass over the UTF-8 bytes (Foundation's `range(of:)` on large strings is slow).
-    static func apply(_ html: String, headings: [Heading]) -> (html: String, toc: [Entry]) {
+    static func apply(_ html: String, headings: [Heading], linkLabel: String = "Link to this section") -> (html: String, toc: [Entry]) {
         var rewriter = ByteRewriter(html, extraCapacity: headings.count * 96)
         let bytes = rewriter.source
         var used: Set<String> = []
@@ -49,7 +49,7 @@ enum HeadingAnchors {
             rewriter.replace(i..<(end + 5)) { out in
                 out.append(contentsOf: "<h\(level) id=\"\(id)\">".utf8)
                 out.append(contentsOf: bytes[(i + 4)..<end])
-                out.append(contentsOf: "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>".utf8)
+                out.append(contentsOf: "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"\(linkLabel.htmlEscaped)\">#</a></h\(level)>".utf8)
             }
             i = end + 5
         }

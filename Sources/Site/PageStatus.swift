@@ -5,22 +5,22 @@ struct PageStatus {
     var cssClass: String
     var text: String
 
-    init(_ result: ArticleResult?, hasClaims: Bool) {
+    init(_ result: ArticleResult?, hasClaims: Bool, text words: InterfaceText = .english) {
         guard let result else {
-            (cssClass, text) = ("unverified", "not verified")
+            (cssClass, text) = ("unverified", words.notVerified)
             return
         }
         if result.errors > 0 {
             cssClass = "error"
-            text = "\(result.errors) error\(result.errors == 1 ? "" : "s"), \(result.passed) passed, \(result.failed) failed"
+            text = words.errors(result.errors, result.passed, result.failed)
         } else if result.failed > 0 {
             cssClass = "fail"
-            text = "\(result.failed) of \(result.claims.count) claims failed"
+            text = words.someFailed(result.failed, result.claims.count)
         } else if !hasClaims {
-            (cssClass, text) = ("", "no claims")
+            (cssClass, text) = ("", words.noClaims)
         } else {
             cssClass = "pass"
-            text = result.passed == 1 ? "its claim is verified" : "all \(result.passed) claims verified"
+            text = result.passed == 1 ? words.oneVerified : words.allVerified(result.passed)
         }
     }
 }

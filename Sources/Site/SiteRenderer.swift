@@ -85,9 +85,10 @@ public struct SiteRenderer: Sendable {
     public func articlePage(
         _ article: Article, result: ArticleResult?, tagSlugs: [String: String] = [:]
     ) -> (html: String, plainText: String) {
-        let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL).html()
-        let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings)
-        let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
+        let words = InterfaceText.forLanguage(article.frontMatter.lang ?? settings.language)
+        let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL, text: words).html()
+        let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings, linkLabel: words.linkToSection)
+        let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty, text: words)
         let diagnostics = (result?.diagnostics ?? article.diagnostics).map(\.description)
         let context: [String: Any] = [
             "title": article.title,
@@ -95,7 +96,7 @@ public struct SiteRenderer: Sendable {
             "tags": article.frontMatter.tags.map { ["name": $0, "slug": tagSlugs[$0] ?? Slug.make($0)] },
             "statusClass": status.cssClass, "statusText": status.text,
             "hasDiagnostics": !diagnostics.isEmpty, "diagnostics": diagnostics,
-            "hasTOC": toc.count >= 2,
+            "hasTOC": toc.count >= 2, "tContents": words.contents,
             "toc": toc.map { ["id": $0.id, "html": MathHTML.inlineText($0.text), "level": $0.level] },
         ]
         let usesMath = !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
@@ -173,8 +174,12 @@ public struct SiteRenderer: Sendable {
         title: String, content: String, usesMath: Bool, language: String? = nil, description: String? = nil,
         root: String = "", scripts: [String] = []
     ) -> String {
-        theme.render("layout", [
+        let words = InterfaceText.forLanguage(language ?? settings.language)
+        return theme.render("layout", [
             "title": title, "lang": language ?? settings.language, "siteTitle": settings.title,
+            "tReport": words.report, "tSearch": words.search, "tFooterChecked": words.footerChecked,
+            "tFooterNotAll": words.footerNotAll, "tReportLink": words.reportLink, "tBy": words.by,
+            "tBuiltWith": words.builtWith,
             "description": description ?? false, "author": settings.author ?? false,
             "root": root, "usesMath": usesMath, "scripts": scripts, "everyClaimPassed": everyClaimPassed,
         ], raw: ["content": content])

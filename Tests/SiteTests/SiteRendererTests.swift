@@ -26,6 +26,31 @@ import Verifier
         ])
     }
 
+    /// A `lang: zh` article gets the theme's words in Chinese; English pages keep theirs.
+    @Test func chineseArticlesGetChineseInterfaceText() throws {
+        let zh = ArticleParser.parse("""
+            ---
+            title: 正定性
+            lang: zh
+            ---
+            ## 第一节
+
+            ## 第二节
+
+            ```swift check
+            check(false, "失败")
+            ```
+            """, path: "articles/zh.md")
+        let zhResult = ArticleResult(path: "articles/zh.md", claims: [ClaimRecord(line: 10, kind: "check", label: "失败", status: .fail, detail: "x")])
+        let html = try SiteRenderer().site([zh], results: [zhResult]).pages["zh.html"]!
+        for word in ["<p>目录</p>", "<summary>详情</summary>", "1 条论断中 1 条未通过", ">验证报告</a>", ">搜索</a>", "本站并非所有论断都已通过", "链接到本节"] {
+            #expect(html.contains(word), "\(word)")
+        }
+        #expect(!html.contains("Contents") && !html.contains(">Report<"))
+        let english = try SiteRenderer().articlePage(article, result: result).html
+        #expect(english.contains("<summary>details</summary>") && english.contains(">Report</a>"))
+    }
+
     @Test func theReportListsFailingArticlesFirst() throws {
         let clean = ArticleParser.parse("---\ntitle: Clean\ndate: 2026-12-01\n---\n```swift check\ncheck(true)\n```\n", path: "articles/a.md")
         let cleanResult = ArticleResult(path: "articles/a.md", claims: [ClaimRecord(line: 5, kind: "check", label: "fine", status: .pass)])

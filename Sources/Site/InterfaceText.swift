@@ -1,0 +1,43 @@
+/// The words the theme itself puts on a page (navigation, table of contents, verdict
+/// summaries, footer), in the page's language: English, and Chinese for `lang: zh…`.
+/// Any other language gets English. One table per language, here and nowhere else.
+struct InterfaceText: Sendable {
+    var contents: String
+    var report: String
+    var search: String
+    var details: String
+    var linkToSection: String
+    var footerChecked: String
+    var footerNotAll: String
+    var reportLink: String
+    var by: String
+    var builtWith: String
+    var notVerified: String
+    var noClaims: String
+    var oneVerified: String
+    var allVerified: @Sendable (Int) -> String
+    var someFailed: @Sendable (Int, Int) -> String
+    var errors: @Sendable (Int, Int, Int) -> String
+
+    static let english = InterfaceText(
+        contents: "Contents", report: "Report", search: "Search", details: "details",
+        linkToSection: "Link to this section", footerChecked: "Every claim on this site was checked by running it",
+        footerNotAll: "Not every claim on this site passed: see the", reportLink: "report", by: "By",
+        builtWith: "Built with Lemma.", notVerified: "not verified", noClaims: "no claims",
+        oneVerified: "its claim is verified", allVerified: { "all \($0) claims verified" },
+        someFailed: { "\($0) of \($1) claims failed" },
+        errors: { "\($0) error\($0 == 1 ? "" : "s"), \($1) passed, \($2) failed" })
+
+    static let chinese = InterfaceText(
+        contents: "目录", report: "验证报告", search: "搜索", details: "详情",
+        linkToSection: "链接到本节", footerChecked: "本站的每条论断都经过运行验证",
+        footerNotAll: "本站并非所有论断都已通过，参见", reportLink: "验证报告", by: "作者", builtWith: "由 Lemma 生成。",
+        notVerified: "未验证", noClaims: "没有论断", oneVerified: "其论断已验证",
+        allVerified: { "全部 \($0) 条论断已验证" }, someFailed: { "\($1) 条论断中 \($0) 条未通过" },
+        errors: { "\($0) 个错误，\($1) 条通过，\($2) 条未通过" })
+
+    /// The table for a page whose language is `language` (`zh`, `zh-CN`, `zh-Hans` → Chinese).
+    static func forLanguage(_ language: String?) -> InterfaceText {
+        (language ?? "").lowercased().hasPrefix("zh") ? chinese : english
+    }
+}
