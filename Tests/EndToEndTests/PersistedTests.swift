@@ -112,6 +112,23 @@ import Verifier
         #expect(run.stdout.contains("articles/p.md:6:3: error: `check` inside `persisted { … }` runs only when the value is computed"))
     }
 
+    /// A claim hidden in a helper that only the computation calls runs when the value is
+    /// computed and not when it is read back: the second run reports it as not run (an
+    /// error), never as a silent pass.
+    @Test func aClaimReachedOnlyThroughTheComputationIsNotRunWhenLoaded() throws {
+        let text = Self.article(
+            "func helper() -> Int {\n  check(1 + 1 == 3, \"hidden\")\n  return 1\n}\nlet v = persisted(\"h\") { helper() }",
+            "check(v == 1, \"after\")")
+        let site = try TemporarySite(["p.md": text])
+        defer { site.remove() }
+        let first = try site.lemma(["check", "--quiet"])
+        #expect(first.status == 1 && first.stdout.hasSuffix("1 passed, 1 failed\n"))
+        try site.write("p.md", text.replacingOccurrences(of: "v == 1", with: "v >= 1"))
+        let loaded = try site.lemma(["check"])
+        #expect(loaded.status == 1)
+        #expect(loaded.stdout.contains("ERROR hidden (not run"))
+    }
+
     @Test func noCacheComputesAgain() throws {
         let text = Self.article(Self.counter + "\nlet v = persisted(\"n\") { noteComputed(\"n\"); return 1 }\ncheck(v == 1, \"one\")")
         let site = try TemporarySite(["p.md": text])

@@ -17,6 +17,10 @@ public struct CouplingSplit: Sendable, Hashable, Codable {
     public let features: Int
     public let conditioning: [Int]
     public let transformed: [Int]
+    /// The selection matrices of the two parts, made once (they are used on every pass).
+    let conditioningSelection: Matrix, transformedSelection: Matrix
+
+    private enum CodingKeys: String, CodingKey { case features, conditioning, transformed }
 
     public init(features: Int, conditioning: [Int], transformed: [Int]) {
         precondition(
@@ -25,6 +29,15 @@ public struct CouplingSplit: Sendable, Hashable, Codable {
         self.features = features
         self.conditioning = conditioning
         self.transformed = transformed
+        conditioningSelection = Self.selection(conditioning, features: features)
+        transformedSelection = Self.selection(transformed, features: features)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            features: try c.decode(Int.self, forKey: .features), conditioning: try c.decode([Int].self, forKey: .conditioning),
+            transformed: try c.decode([Int].self, forKey: .transformed))
     }
 
     /// Halves: features `0..<split` and `split..<features` (roles swapped with `flip`).
@@ -68,16 +81,16 @@ public struct CouplingSplit: Sendable, Hashable, Codable {
     }
 
     @differentiable(reverse)
-    func conditioningPart(_ x: Matrix) -> Matrix { x * withoutDerivative(at: Self.selection(conditioning, features: features)) }
+    func conditioningPart(_ x: Matrix) -> Matrix { x * withoutDerivative(at: conditioningSelection) }
 
     @differentiable(reverse)
-    func transformedPart(_ x: Matrix) -> Matrix { x * withoutDerivative(at: Self.selection(transformed, features: features)) }
+    func transformedPart(_ x: Matrix) -> Matrix { x * withoutDerivative(at: transformedSelection) }
 
     /// Puts the two parts back in their original columns.
     @differentiable(reverse)
     func join(conditioning a: Matrix, transformed b: Matrix) -> Matrix {
-        a.timesTransposed(withoutDerivative(at: Self.selection(conditioning, features: features)))
-            + b.timesTransposed(withoutDerivative(at: Self.selection(transformed, features: features)))
+        a.timesTransposed(withoutDerivative(at: conditioningSelection))
+            + b.timesTransposed(withoutDerivative(at: transformedSelection))
     }
 }
 

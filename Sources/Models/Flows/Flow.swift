@@ -48,23 +48,22 @@ public struct Flow: Sendable, Codable {
         var h = x
         var logDet = withoutDerivative(at: Matrix.zeros(x.rows, 1))
         for i in withoutDerivative(at: 0..<kinds.count) {
-            let kind = withoutDerivative(at: kinds[i]), index = withoutDerivative(at: indices[i])
-            var step = FlowOutput(y: h, logDet: logDet)
-            if kind == 0 {
-                step = additive[index].forward(h, parameters)
-            } else if kind == 1 {
-                step = affine[index].forward(h, parameters)
-            } else if kind == 2 {
-                step = scaling[index].forward(h, parameters)
-            } else if kind == 3 {
-                step = linear[index].forward(h, parameters)
-            } else {
-                step = permutations[index].forward(h)
-            }
+            let step = layer(i, h, parameters)
             h = step.y
             logDet = logDet + step.logDet
         }
         return FlowOutput(y: h, logDet: logDet)
+    }
+
+    /// Layer `i` applied to `h`.
+    @differentiable(reverse, wrt: (h, parameters))
+    func layer(_ i: Int, _ h: Matrix, _ parameters: Parameters) -> FlowOutput {
+        let kind = withoutDerivative(at: kinds[i]), index = withoutDerivative(at: indices[i])
+        if kind == 0 { return additive[index].forward(h, parameters) }
+        if kind == 1 { return affine[index].forward(h, parameters) }
+        if kind == 2 { return scaling[index].forward(h, parameters) }
+        if kind == 3 { return linear[index].forward(h, parameters) }
+        return permutations[index].forward(h)
     }
 
     /// `x` from `z`, layers in reverse.
@@ -106,12 +105,7 @@ public struct Flow: Sendable, Codable {
         var h = batch
         for i in 0..<kinds.count {
             if kinds[i] == 2, scaling[indices[i]].bias != nil { scaling[indices[i]].initialize(from: h, &parameters) }
-            h = Flow(features: features, single: layers[i]).forward(h, parameters).y
+            h = layer(i, h, parameters).y
         }
-    }
-
-    init(features: Int, single layer: Layer) {
-        self.features = features
-        append(layer)
     }
 }

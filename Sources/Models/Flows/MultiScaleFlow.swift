@@ -11,29 +11,30 @@ import LinearAlgebra
 public struct MultiScaleFlow: Sendable, Codable {
     public let first: Flow
     public let second: Flow
+    /// Which outputs of the first flow are factored out (`conditioning`) and which go on
+    /// to the second flow (`transformed`, in its input order) — the same partition and
+    /// selection matrices a coupling layer uses.
+    let split: CouplingSplit
+
     /// Features of the first flow's output sent to the prior.
-    public let factored: [Int]
+    public var factored: [Int] { split.conditioning }
     /// Features passed on to the second flow, in its input order.
-    public let kept: [Int]
+    public var kept: [Int] { split.transformed }
 
     public init(first: Flow, factored: [Int], kept: [Int], second: Flow) {
         precondition(
-            Set(factored).isDisjoint(with: kept) && Set(factored + kept) == Set(0..<first.features) && second.features == kept.count,
-            "MultiScaleFlow: factored and kept features must partition the first flow's \(first.features) outputs, and the second flow must take \(kept.count)")
+            second.features == kept.count,
+            "MultiScaleFlow: the second flow takes \(second.features) features but \(kept.count) are kept")
         self.first = first
         self.second = second
-        self.factored = factored
-        self.kept = kept
+        split = CouplingSplit(features: first.features, conditioning: factored, transformed: kept)
     }
 
     @differentiable(reverse, wrt: (x, parameters))
     public func logDensity(_ x: Matrix, _ parameters: Parameters) -> Matrix {
         let a = first.forward(x, parameters)
-        let d = withoutDerivative(at: first.features)
-        let out = a.y * withoutDerivative(at: CouplingSplit.selection(factored, features: d))
-        let rest = a.y * withoutDerivative(at: CouplingSplit.selection(kept, features: d))
-        let b = second.forward(rest, parameters)
-        return standardNormalLogDensity(out) + standardNormalLogDensity(b.y) + a.logDet + b.logDet
+        let b = second.forward(split.transformedPart(a.y), parameters)
+        return standardNormalLogDensity(split.conditioningPart(a.y)) + standardNormalLogDensity(b.y) + a.logDet + b.logDet
     }
 
     @differentiable(reverse, wrt: parameters)
@@ -43,20 +44,15 @@ public struct MultiScaleFlow: Sendable, Codable {
 
     /// `count` samples: prior draws for both parts, pushed back through both flows.
     public func sample(_ count: Int, _ parameters: Parameters, using generator: inout SeededGenerator) throws -> Matrix {
-        let d = first.features
         let out = Matrix.randomNormal(count, factored.count, using: &generator)
         let rest = try second.inverse(Matrix.randomNormal(count, kept.count, using: &generator), parameters)
-        let y = out.timesTransposed(CouplingSplit.selection(factored, features: d)) + rest.timesTransposed(CouplingSplit.selection(kept, features: d))
-        return try first.inverse(y, parameters)
+        return try first.inverse(split.join(conditioning: out, transformed: rest), parameters)
     }
 
     /// `x` → (`z_out`, `z₂`) → `x`, for checking invertibility.
     public func roundTrip(_ x: Matrix, _ parameters: Parameters) throws -> Matrix {
-        let d = first.features
         let y = first.forward(x, parameters).y
-        let z2 = second.forward(y * CouplingSplit.selection(kept, features: d), parameters).y
-        let back = (y * CouplingSplit.selection(factored, features: d)).timesTransposed(CouplingSplit.selection(factored, features: d))
-            + (try second.inverse(z2, parameters)).timesTransposed(CouplingSplit.selection(kept, features: d))
-        return try first.inverse(back, parameters)
+        let z2 = second.forward(split.transformedPart(y), parameters).y
+        return try first.inverse(split.join(conditioning: split.conditioningPart(y), transformed: try second.inverse(z2, parameters)), parameters)
     }
 }

@@ -10,11 +10,21 @@ import LinearAlgebra
 public struct Permutation: Sendable, Hashable, Codable {
     public let name: String
     public let order: [Int]
+    /// `P` with `y = x P`, made once.
+    let matrix: Matrix
+
+    private enum CodingKeys: String, CodingKey { case name, order }
 
     public init(_ name: String, order: [Int]) {
         precondition(order.sorted() == Array(order.indices), "Permutation \"\(name)\": \(order) is not a permutation of 0..<\(order.count)")
         self.name = name
         self.order = order
+        matrix = CouplingSplit.selection(order, features: order.count)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(String.self, forKey: .name), order: try c.decode([Int].self, forKey: .order))
     }
 
     public static func squeeze(_ name: String, height: Int, width: Int, channels: Int) -> Permutation {
@@ -35,11 +45,11 @@ public struct Permutation: Sendable, Hashable, Codable {
     @differentiable(reverse, wrt: x)
     public func forward(_ x: Matrix) -> FlowOutput {
         FlowOutput(
-            y: x * withoutDerivative(at: CouplingSplit.selection(order, features: order.count)),
+            y: x * withoutDerivative(at: matrix),
             logDet: withoutDerivative(at: Matrix.zeros(x.rows, 1)))
     }
 
     public func inverse(_ y: Matrix) -> Matrix {
-        y.timesTransposed(CouplingSplit.selection(order, features: order.count))
+        y.timesTransposed(matrix)
     }
 }
