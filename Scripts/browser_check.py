@@ -7,7 +7,9 @@
 For each page it serves SITE_DIR on a loopback port, lets Chromium run the page's scripts,
 and fails when the browser logs a console error, when KaTeX reports a TeX error
 (`.katex-error`), when a page with math typesets none, or when search finds nothing for a
-word of an article. It writes one screenshot per page type (light and dark) to look at.
+word of an article (served, and opened from disk as file://), when at a phone's width (390 px)
+a page is wider than the screen or an equation number overlaps its formula. It writes one
+screenshot per page type (light and dark) to look at.
 """
 import functools
 import http.server
@@ -15,6 +17,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -52,6 +55,36 @@ def console_errors(stderr):
     return errors
 
 
+# Loaded beside the site (same origin), it lays PAGE out in a 390 px frame and writes what it
+# finds into its body's data-result: "ok", or the problems separated by "; ".
+PHONE_PROBE = """<!doctype html><meta charset="utf-8"><body>
+<iframe id="f" style="width:390px;height:1400px;border:0"></iframe>
+<script>
+var f = document.getElementById("f");
+f.onload = function () { setTimeout(function () {
+  var d = f.contentDocument, problems = [];
+  if (d.documentElement.scrollWidth > 391) problems.push("the page is " + d.documentElement.scrollWidth + " px wide");
+  d.querySelectorAll(".math.display .tag").forEach(function (tag) {
+    var t = tag.getBoundingClientRect();
+    tag.parentElement.querySelectorAll(":scope > .base").forEach(function (b) {
+      var r = b.getBoundingClientRect();
+      if (r.right > t.left + 0.5 && r.left < t.right - 0.5) problems.push("equation number " + tag.textContent + " overlaps its formula");
+    });
+  });
+  document.body.setAttribute("data-result", problems.length ? problems.join("; ") : "ok");
+}, 300); };
+f.src = "site/" + new URLSearchParams(location.search).get("page");
+</script></body>"""
+
+
+def phone_problems(base, path):
+    dom = chromium(base + "probe.html?page=" + path, "--dump-dom")
+    found = re.search(r'<body data-result="([^"]*)"', dom.stdout)
+    if not found:
+        return ["the phone-width probe did not finish"]
+    return [] if found.group(1) == "ok" else found.group(1).split("; ")
+
+
 def main():
     if CHROMIUM is None:
         print("chromium is not installed: apt-get install chromium fonts-noto-cjk")
@@ -60,8 +93,14 @@ def main():
         print(f"no site in {SITE}: run `lemma build` first")
         return 1
     os.makedirs(SHOTS, exist_ok=True)
-    server = serve(SITE)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    # The server's folder holds the site (as site/) and the phone-width probe beside it.
+    served = tempfile.mkdtemp(prefix="lemma-browser-check-")
+    os.symlink(SITE, os.path.join(served, "site"))
+    with open(os.path.join(served, "probe.html"), "w", encoding="utf-8") as f:
+        f.write(PHONE_PROBE)
+    server = serve(served)
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    base = root + "site/"
     articles = sorted(f for f in os.listdir(SITE) if f.endswith(".html")
                       and f not in ("index.html", "report.html", "404.html"))
     tags = sorted(os.listdir(os.path.join(SITE, "tags"))) if os.path.isdir(os.path.join(SITE, "tags")) else []
@@ -79,6 +118,7 @@ def main():
             problems.append("KaTeX reported a TeX error (.katex-error)")
         if 'class="math' in html and 'class="katex' not in html:
             problems.append("the page has math but KaTeX typeset none")
+        problems += [f"at 390 px: {p}" for p in phone_problems(root, path)]
         for scheme in ("light", "dark"):
             flag = "--force-dark-mode" if scheme == "dark" else "--force-color-profile=srgb"
             shot = os.path.join(SHOTS, f"{name}-{scheme}.png")
@@ -95,12 +135,13 @@ def main():
         with open(os.path.join(SITE, article), encoding="utf-8") as f:
             title = re.search(r"<h1>(.*?)</h1>", f.read()).group(1)
         word = title[:2] if re.search(r"[\u4e00-\u9fff]", title) else title.split()[-1]
-        dom = chromium(base + "index.html?q=" + word, "--dump-dom")
-        found = re.search(r'<ul id="search-results">(.*?)</ul>', dom.stdout, re.S)
-        hit = found and article in found.group(1)
-        print(f"{'ok' if hit else 'FAIL':4} search {word!r} finds {article}")
-        failures += not hit
-        checked += 1
+        for where, start in (("served", base), ("file://", "file://" + SITE + "/")):
+            dom = chromium(start + "index.html?q=" + word, "--dump-dom")
+            found = re.search(r'<ul id="search-results">(.*?)</ul>', dom.stdout, re.S)
+            hit = found and article in found.group(1)
+            print(f"{'ok' if hit else 'FAIL':4} search {word!r} finds {article} ({where})")
+            failures += not hit
+            checked += 1
     # Mobile width.
     chromium(base + (articles[0] if articles else "index.html"), f"--screenshot={os.path.join(SHOTS, 'phone.png')}",
              "--window-size=390,1400")

@@ -54,6 +54,7 @@ public enum ArticleParser {
                 break
             }
         }
+        InlineValuePositions.locate(&inlineValues, in: source)
         diagnostics += orphanOutputDiagnostics(codeBlocks, path: path)
         diagnostics += unclosedFenceDiagnostics(blocks, source: source, path: path)
 

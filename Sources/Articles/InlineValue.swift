@@ -5,15 +5,21 @@ public struct InlineValue: Hashable, Sendable {
     public var index: Int
     /// The Swift expression after `=`.
     public var expression: String
-    /// Line of the paragraph (or other block) that holds it.
+    /// Line of the expression in the article; the line of the paragraph (or other block)
+    /// that holds it when its text could not be found there (an expression broken across
+    /// lines).
     public var line: Int
+    /// Column (1-based, in UTF-8 bytes) of the expression's first character on `line`, or
+    /// nil when only the paragraph's line is known.
+    public var column: Int?
     /// The code span's text as written, `=` included.
     public var source: String
 
-    public init(index: Int, expression: String, line: Int, source: String? = nil) {
+    public init(index: Int, expression: String, line: Int, column: Int? = nil, source: String? = nil) {
         self.index = index
         self.expression = expression
         self.line = line
+        self.column = column
         self.source = source ?? "= " + expression
     }
 }

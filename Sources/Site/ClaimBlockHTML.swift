@@ -27,9 +27,10 @@ enum ClaimBlockHTML {
                 html += "<pre class=\"printed\"><code>\(result.stdout.htmlEscaped)</code></pre>\n"
             }
             for shown in result.shows {
-                html += "<div class=\"shown\">"
-                if !shown.label.isEmpty { html += "<span class=\"shown-label\">\(shown.label.htmlEscaped)</span> " }
-                html += "<span class=\"math display\">\(shown.content.htmlEscaped)</span></div>\n"
+                // A shown value is a small figure: the value, its label as the caption below.
+                html += "<figure class=\"shown\"><span class=\"math display\">\(shown.content.htmlEscaped)</span>"
+                if !shown.label.isEmpty { html += "<figcaption>\(shown.label.htmlEscaped)</figcaption>" }
+                html += "</figure>\n"
             }
             for figure in result.figures {
                 // The SVG came from the claim program: only the parts plots are made of pass.

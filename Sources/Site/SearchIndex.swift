@@ -1,7 +1,9 @@
 import Foundation
 
-/// `search-index.json`: title, address and plain text of every article, for the
-/// client-side search of `search.js`.
+/// `search-index.js`: title, address and plain text of every article, for the client-side
+/// search of `search.js`. It is a script that assigns a JSON array to
+/// `window.lemmaSearchIndex`, not a `.json` file, because a browser loads scripts from a site
+/// opened from disk (`file://`) but refuses to `fetch` files there.
 enum SearchIndex {
     struct Entry: Codable {
         var title: String
@@ -20,6 +22,12 @@ enum SearchIndex {
     /// A JSON array of already written objects.
     static func json(objects: [String]) -> String {
         "[" + objects.joined(separator: ",") + "]"
+    }
+
+    /// The script file: the array of already written objects assigned to
+    /// `window.lemmaSearchIndex`.
+    static func script(objects: [String]) -> String {
+        "window.lemmaSearchIndex = " + json(objects: objects) + ";\n"
     }
 
     /// One entry as a JSON object, so entries can be written on all cores.

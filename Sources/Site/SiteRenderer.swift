@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
         out.pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
         out.pages["feed.xml"] = Feed(settings: settings).xml(ordered)
         out.pages["sitemap.xml"] = Sitemap(settings: settings).xml(ordered, tagSlugs: Self.tags(ordered).map { tagSlugs[$0.0]! })
-        out.pages["search-index.json"] = SearchIndex.json(objects: rendered.map(\.searchEntry))
+        out.pages["search-index.js"] = SearchIndex.script(objects: rendered.map(\.searchEntry))
         for (name, url) in theme.assets { out.files["assets/\(name)"] = url }
         for (path, url) in try KaTeXAssets.files() { out.files[path] = url }
         return out

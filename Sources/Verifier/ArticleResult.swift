@@ -67,7 +67,13 @@ public struct ArticleResult: Sendable, Codable, Hashable {
     public var passed: Int { claims.count { $0.status == .pass } }
     /// Claims that failed.
     public var failed: Int { claims.count { $0.status == .fail } }
-    /// Claims that errored or timed out, plus error diagnostics of the article itself
+    /// Claims without a verdict: not reached (the program stopped before them), not run,
+    /// or out of time.
+    public var withoutVerdict: Int { claims.count { $0.status == .error || $0.status == .timeout } }
+    /// Error diagnostics: front matter, compile errors, a program that stopped.
+    public var errorDiagnostics: Int { diagnostics.count { $0.severity == .error } }
+
+    /// How many things went wrong, for the page's status: claims that errored or timed out, plus error diagnostics of the article itself
     /// (parse and compile errors) — a crash counts through its unreached claims, or once
     /// when none were left.
     public var errors: Int {

@@ -29,7 +29,9 @@ enum ClaimProgramSource {
             static func beginBlock(_ line: Int) { ClaimProgram.beginBlock(line: line) }
             static func statement(_ line: Int) { ClaimProgram.statement(line) }
             static func beginInlineValues() { ClaimProgram.beginInlineValues() }
-            static func inlineValue(_ index: Int, _ value: Any) { ClaimProgram.inlineValue(index, value) }
+            static func inlineValue(_ index: Int, _ value: () throws -> Any) {
+                do { ClaimProgram.inlineValue(index, try value()) } catch { fatalError("Error raised at top level: \\(String(reflecting: error))") }
+            }
             static func end() { ClaimProgram.end() }
         }
 
@@ -58,10 +60,13 @@ enum ClaimProgramSource {
             source += "#sourceLocation()\n"
         }
         if !article.inlineValues.isEmpty { source += "_LemmaRun.beginInlineValues()\n" }
+        // Each expression on a line of its own, at its article line and column, so that the
+        // compiler's messages about it point where the author wrote it.
         for value in article.inlineValues {
+            source += "_LemmaRun.inlineValue(\(value.index)) {\n"
             source += "#sourceLocation(file: \"\(file)\", line: \(value.line))\n"
-            source += "_LemmaRun.inlineValue(\(value.index), (\(value.expression)))\n"
-            source += "#sourceLocation()\n"
+            source += String(repeating: " ", count: max(0, (value.column ?? 1) - 1)) + value.expression + "\n"
+            source += "#sourceLocation()\n}\n"
         }
         source += "_LemmaRun.end()\n"
         return source

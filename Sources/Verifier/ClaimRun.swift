@@ -45,7 +45,7 @@ struct ClaimRun {
         }
         defer { folder.remove() }
 
-        progress("compile")
+        progress("compiling")
         let compiler = ChildProcess(
             executable: library.swiftc.path,
             arguments: library.arguments(sources: [folder.source.path, folder.hooks.path], output: folder.binary.path),
@@ -59,7 +59,8 @@ struct ClaimRun {
         }
         let compilerText = compiled.stderr + String(decoding: compilerOutput, as: UTF8.self)
         outcome.compileDiagnostics = CompilerDiagnostics.parse(
-            compilerText, articlePath: article.path, fallback: SourceLocation(file: article.path, line: firstLine))
+            compilerText, articlePath: article.path, fallback: SourceLocation(file: article.path, line: firstLine),
+            paddedLines: Set(article.inlineValues.map(\.line)))
         guard compiled.status == 0, !compiled.signaled, FileManager.default.fileExists(atPath: folder.binary.path) else {
             if outcome.compileDiagnostics.contains(where: { $0.id == "compile.error" }) {
                 outcome.seconds = Date().timeIntervalSince(started)
@@ -71,7 +72,7 @@ struct ClaimRun {
         }
         outcome.compiled = true
 
-        progress("run")
+        progress("running")
         let program = ChildProcess(
             executable: folder.binary.path, directory: root.path,
             environment: environment.merging(

@@ -3,24 +3,33 @@ import Foundation
 
 /// The human report of a verification run: one line per problem, then the totals.
 public struct Summary: Sendable, Equatable {
+    /// Claims that passed.
     public var passed = 0
+    /// Claims that failed.
     public var failed = 0
+    /// Claims without a verdict (not reached, not run, out of time): counted apart from
+    /// ``errors``, so one crash that leaves ten claims unreached reads as what it is.
+    public var withoutVerdict = 0
+    /// Error diagnostics (front matter, compile errors, programs that stopped).
     public var errors = 0
 
     public init(_ results: [ArticleResult]) {
         for r in results {
             passed += r.passed
             failed += r.failed
-            errors += r.errors
+            withoutVerdict += r.withoutVerdict
+            errors += r.errorDiagnostics
         }
     }
 
     /// Whether every claim passed and no article had an error.
-    public var isSuccess: Bool { failed == 0 && errors == 0 }
+    public var isSuccess: Bool { failed == 0 && withoutVerdict == 0 && errors == 0 }
 
-    /// The last line: exactly `N passed, M failed`, with `, K errors` when there are errors.
+    /// The last line: exactly `N passed, M failed`, then `, J without verdict` and
+    /// `, K errors` when there are any.
     public var totalsLine: String {
         var line = "\(passed) passed, \(failed) failed"
+        if withoutVerdict > 0 { line += ", \(withoutVerdict) without verdict" }
         if errors > 0 { line += ", \(errors) error" + (errors == 1 ? "" : "s") }
         return line
     }

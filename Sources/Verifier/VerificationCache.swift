@@ -3,7 +3,7 @@ import Foundation
 
 /// What claim programs did (``RunOutcome``), stored by the hash of everything that decides
 /// it: the claim program's exact source (the article's path, claim code and inline
-/// expressions), the ClaimKit library's build, the compiler, the data files beside the
+/// expressions), the ClaimKit library's build, the compiler, the `lemma` that verifies, the data files beside the
 /// articles (every file under `articles/` that is not Markdown, by content) and the time
 /// limit. Files elsewhere are not part of the key: an article that reads them needs
 /// `--no-cache` after they change. An article
@@ -28,9 +28,14 @@ struct VerificationCache {
         context = library.fingerprint + "|" + Self.fingerprint(of: library.swiftc) + "|" + Self.dataFingerprint(root: root)
     }
 
+    /// The running `lemma` itself: a new build may read a program's output, or the
+    /// compiler's, differently, so it does not answer from an older build's outcomes.
+    /// (Persisted values do not depend on it and do not use it.)
+    static let verifierFingerprint = fingerprint(of: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+
     func key(source: String, timeout: Double) -> String {
         var hash = StableHash()
-        for part in [Self.formatVersion, source, context, "\(timeout)"] {
+        for part in [Self.formatVersion, source, context, Self.verifierFingerprint, "\(timeout)"] {
             hash.combine(part)
         }
         return hash.hex

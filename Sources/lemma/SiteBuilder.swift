@@ -4,7 +4,8 @@ import Site
 import Verifier
 
 /// `lemma build` as a pipeline of named steps — parse, verify, render, write — shared by
-/// `build` and `serve`. Each step is named in the progress lines.
+/// `build` and `serve`. Each step is named in a progress line; the verify step's lines
+/// about articles are indented below it.
 struct SiteBuilder {
     let session: SiteSession
     let destination: URL
@@ -15,15 +16,15 @@ struct SiteBuilder {
         let root = session.root
         // Refuse a bad output folder before the long steps.
         try OutputFolderPolicy.check(destination, root: root)
-        session.progress(1, 4, "parse")
+        session.progress("parse")
         let settings = try SiteSettings.load(root: root)
         let theme = try Theme(overrides: root.appendingPathComponent("site/theme"))
         let articles = try session.loadArticles([])
-        session.progress(2, 4, "verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
+        session.progress("verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
         let results = try session.verifier(options).verify(articles)
-        session.progress(3, 4, "render")
+        session.progress("render")
         let output = try SiteRenderer(settings: settings, theme: theme).site(articles, results: results)
-        session.progress(4, 4, "write \(destination.path)")
+        session.progress("write \(destination.path)")
         try SiteWriter(destination: destination, root: root).write(pages: output.pages, files: output.files)
         return results
     }

@@ -8,9 +8,11 @@ struct SiteSession {
     let root: URL
     let quiet: Bool
 
-    func progress(_ step: Int, _ total: Int, _ message: String) {
+    /// A step of a build (`parse`, `verify 8 articles`, …): its own line, no counter, so
+    /// it is not confused with the counter of finished articles below it.
+    func progress(_ message: String) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data("[\(step)/\(total)] \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 
     /// Loads the articles named by `selection` (all when empty).

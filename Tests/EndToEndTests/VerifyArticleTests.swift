@@ -75,6 +75,33 @@ import Verifier
         #expect(results[1].claims.map(\.status) == [.pass])
     }
 
+    /// A compile error in an inline value points at the article's line and column of the
+    /// offending token (not at its paragraph's first line), with the author's expression
+    /// quoted; one after a second statement on a line keeps its column.
+    @Test func compileErrorsPointAtTheArticleColumn() throws {
+        let site = try TemporarySite([
+            "iv.md": """
+                ---
+                title: Columns
+                ---
+                ```swift check
+                let x = 2.0; check(x + "a" == 4)
+                ```
+
+                The square is `= x * x` and
+                中文 `= x * undefinedThing` here.
+                """
+        ])
+        defer { site.remove() }
+        let ds = try site.verify()[0].diagnostics.filter { $0.id == "compile.error" }
+        #expect(ds.map(\.location) == [
+            SourceLocation(file: "articles/iv.md", line: 5, column: 24),
+            SourceLocation(file: "articles/iv.md", line: 9, column: 15),  // 中文 is 6 bytes
+        ])
+        #expect(ds.last?.explanation?.hasPrefix("x * undefinedThing\n") == true)
+        #expect(ds.allSatisfy { !($0.explanation ?? "").contains("_LemmaRun") })
+    }
+
     @Test func trapInTheMiddleBlockKeepsEarlierVerdictsAndNamesTheBlock() throws {
         let site = try TemporarySite([
             "trap.md": """

@@ -35,4 +35,16 @@ import Testing
         #expect(decoded.map(\.text) == entries.map(\.text))
         #expect(decoded.map(\.url) == entries.map(\.url))
     }
+
+    /// The site ships the index as a script (loadable from file://) whose array is the JSON.
+    @Test func scriptAssignsTheJSONArray() throws {
+        let entries = [SearchIndex.Entry(title: "</script> \u{2028}", url: "a.html", text: "x")]
+        let script = SearchIndex.script(objects: entries.map(SearchIndex.object))
+        let prefix = "window.lemmaSearchIndex = "
+        #expect(script.hasPrefix(prefix))
+        #expect(script.hasSuffix(";\n"))
+        let array = script.dropFirst(prefix.count).dropLast(2)
+        let decoded = try JSONDecoder().decode([SearchIndex.Entry].self, from: Data(array.utf8))
+        #expect(decoded.map(\.title) == entries.map(\.title))
+    }
 }

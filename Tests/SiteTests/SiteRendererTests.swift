@@ -90,7 +90,7 @@ import Verifier
 
     @Test func indexListsArticlesWithStatus() throws {
         let pages = try SiteRenderer().site([article], results: [result]).pages
-        #expect(Set(pages.keys) == ["index.html", "r.html", "report.html", "404.html", "feed.xml", "sitemap.xml", "search-index.json"])
+        #expect(Set(pages.keys) == ["index.html", "r.html", "report.html", "404.html", "feed.xml", "sitemap.xml", "search-index.js"])
         #expect(pages["index.html"]!.contains("<a href=\"./r.html\">Reflections &lt;&amp;&gt; rotations</a>"))
         #expect(pages["report.html"]!.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(pages["index.html"]!.contains("status fail"))
@@ -273,7 +273,7 @@ import Verifier
             ArticleParser.parse("---\ntitle: T\(String($0.count))\ntags: [x]\n---\nText.\n", path: "articles/\($0).md")
         }
         let out = try SiteRenderer(settings: SiteSettings()).site(articles, results: [])
-        for name in ["index.html", "feed.xml", "sitemap.xml", "search-index.json", "tags/x.html", "report.html"] {
+        for name in ["index.html", "feed.xml", "sitemap.xml", "search-index.js", "tags/x.html", "report.html"] {
             let page = try #require(out.pages[name])
             #expect(!page.contains("javascript:alert"), "\(name)")
             #expect(!page.contains("href=\"a#b"), "\(name)")

@@ -20,9 +20,9 @@ import Testing
     @Test func jsonReportHasVersionTotalsAndClaimIds() throws {
         let data = try JSONReport.make(results)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["version"] as? Int == 1)
+        #expect(json["version"] as? Int == 2)
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary == ["passed": 1, "failed": 1, "errors": 2])
+        #expect(summary == ["passed": 1, "failed": 1, "withoutVerdict": 1, "errors": 1])
         let articles = try #require(json["articles"] as? [[String: Any]])
         let claims = try #require(articles[0]["claims"] as? [[String: Any]])
         #expect(claims.map { $0["id"] as? String } == ["articles/a.md:5:ok", "articles/a.md:6:x < y", "articles/a.md:9"])

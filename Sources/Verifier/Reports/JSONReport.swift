@@ -3,8 +3,9 @@ import Foundation
 
 /// `lemma check --report FILE`: every result as JSON, in the versioned shape of DESIGN.md.
 public enum JSONReport {
-    /// Version of this shape; bump it when a field changes meaning.
-    public static let version = 1
+    /// Version of this shape; bump it when a field changes meaning. 2: `summary.errors`
+    /// counts error diagnostics only; claims without a verdict are `summary.withoutVerdict`.
+    public static let version = 2
 
     struct Report: Codable {
         var version: Int
@@ -15,6 +16,7 @@ public enum JSONReport {
     struct Totals: Codable {
         var passed: Int
         var failed: Int
+        var withoutVerdict: Int
         var errors: Int
     }
 
@@ -46,7 +48,9 @@ public enum JSONReport {
         let summary = Summary(results)
         let report = Report(
             version: version,
-            summary: Totals(passed: summary.passed, failed: summary.failed, errors: summary.errors),
+            summary: Totals(
+                passed: summary.passed, failed: summary.failed, withoutVerdict: summary.withoutVerdict,
+                errors: summary.errors),
             articles: results.map { r in
                 ArticleEntry(
                     path: r.path, cached: r.cached, seconds: r.seconds, diagnostics: r.diagnostics,

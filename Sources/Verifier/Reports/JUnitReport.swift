@@ -7,12 +7,13 @@ public enum JUnitReport {
     public static func make(_ results: [ArticleResult]) -> String {
         let summary = Summary(results)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"lemma\" tests=\"\(summary.passed + summary.failed + summary.errors)\" "
-        xml += "failures=\"\(summary.failed)\" errors=\"\(summary.errors)\">\n"
+        let errored = summary.withoutVerdict + summary.errors
+        xml += "<testsuites name=\"lemma\" tests=\"\(summary.passed + summary.failed + errored)\" "
+        xml += "failures=\"\(summary.failed)\" errors=\"\(errored)\">\n"
         for r in results {
             let articleErrors = r.diagnostics.filter { $0.severity == .error }
             xml += "  <testsuite name=\"\(escape(r.path))\" tests=\"\(r.claims.count + articleErrors.count)\" "
-            xml += "failures=\"\(r.failed)\" errors=\"\(r.errors)\" time=\"\(r.seconds)\">\n"
+            xml += "failures=\"\(r.failed)\" errors=\"\(r.withoutVerdict + articleErrors.count)\" time=\"\(r.seconds)\">\n"
             for c in r.claims {
                 let name = "\(r.path):\(c.line)" + (c.label.isEmpty ? "" : " \(c.label)")
                 xml += "    <testcase classname=\"\(escape(r.path))\" name=\"\(escape(name))\" time=\"\(c.seconds ?? 0)\""

@@ -5,14 +5,25 @@
   var list = document.getElementById("search-results");
   if (!input || !list) return;
   var index = null;
+  var waiting = null;
+  // The index is a script (search-index.js sets window.lemmaSearchIndex), loaded on first use:
+  // a script loads from a site opened from disk (file://), where the browser refuses fetch().
   function load(done) {
     if (index) return done();
-    fetch("search-index.json").then(function (r) { return r.json(); }).then(function (data) {
-      index = data.map(function (d) {
+    if (waiting) { waiting.push(done); return; }
+    waiting = [done];
+    var script = document.createElement("script");
+    script.src = "search-index.js";
+    script.onload = function () {
+      index = (window.lemmaSearchIndex || []).map(function (d) {
         return { title: d.title, url: d.url, text: d.text, hay: (d.title + "\n" + d.text).toLowerCase() };
       });
-      done();
-    });
+      var callbacks = waiting;
+      waiting = null;
+      callbacks.forEach(function (f) { f(); });
+    };
+    script.onerror = function () { waiting = null; list.textContent = "The search index (search-index.js) did not load."; };
+    document.head.appendChild(script);
   }
   function snippet(text, at, length) {
     var start = Math.max(0, at - 40);
