@@ -2,6 +2,7 @@
 #   make site   install what is missing, build, verify every article, write site/public/
 #   make test   install what is missing, build, swift test, then lemma check on every article
 # and:
+#   make api                           the API reference (DocC) that make site publishes at api/
 #   make install [PREFIX=/usr/local]   install lemma with its optimized claim library
 #   make install-check                 install into a temporary prefix, verify a site outside the repository
 
@@ -11,14 +12,15 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LEMMA        := .build/debug/lemma
 PREFIX       ?= /usr/local
 
-.PHONY: site test check deps build claim-library clean-site browser-check install install-check
+.PHONY: site test check deps build claim-library api clean-site browser-check install install-check
 
-site: build
+site: build api
 	$(LEMMA) build
 
 test: build
 	$(SWIFT) test
 	$(LEMMA) check
+	$(MAKE) --no-print-directory api
 
 check: build
 	$(LEMMA) check
@@ -31,6 +33,17 @@ build: deps
 
 claim-library:
 	$(SWIFT) build -c release --product ClaimKit
+
+# The API reference for claim authors, from the doc comments and the articles of
+# Sources/ClaimKit/ClaimKit.docc: one DocC archive of ClaimKit and the modules it brings
+# (site.yml's apiReference names it; lemma build copies it to api/). A warning (a broken
+# symbol link, an undocumented parameter) fails the target.
+API_DIR := .build/api-reference
+api: build
+	$(SWIFT) package --allow-writing-to-directory $(API_DIR) generate-documentation \
+	  --target ClaimKit --target LinearAlgebra --target Learning --target Models \
+	  --enable-experimental-combined-documentation --transform-for-static-hosting \
+	  --hosting-base-path api --output-path $(API_DIR) --warnings-as-errors
 
 # Install the Debian packages that are not installed yet (apt-get update first).
 deps:

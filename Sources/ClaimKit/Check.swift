@@ -5,6 +5,8 @@ import Diagnostics
 /// - Parameters:
 ///   - condition: the statement the prose makes, as a Swift expression.
 ///   - label: a short name shown beside the verdict.
+///   - line: the article line, filled in by the compiler: leave it out.
+///   - column: the column, filled in by the compiler: leave it out.
 /// - Returns: whether the claim passed, so that later code can depend on it.
 @discardableResult
 public func check(_ condition: Bool, _ label: String = "", line: Int = #line, column: Int = #column) -> Bool {

@@ -32,6 +32,8 @@ import Foundation
 ///
 /// - Parameters:
 ///   - name: a name for the value, shown on the page; part of the key.
+///   - line: the article line, filled in by the compiler: leave it out.
+///   - column: the column, filled in by the compiler: leave it out.
 ///   - compute: the computation; it runs at most once per key.
 /// - Returns: the computed or stored value (which encodes and decodes to equal bits for
 ///   `Double`, `Matrix`, `Parameters` and the layers of `Learning`).

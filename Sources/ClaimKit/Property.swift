@@ -1,7 +1,7 @@
 import Diagnostics
 import LinearAlgebra
 
-/// The random source of one case of a ``property(_:cases:seed:line:_:)``: every value drawn
+/// The random source of one case of a ``property(_:cases:seed:line:column:_:)``: every value drawn
 /// through it is remembered, so a failing case can be reported with its inputs.
 public final class PropertyCase {
     /// The underlying seeded generator, for draws not listed here (they are not recorded).

@@ -2,7 +2,7 @@ import LinearAlgebra
 import RealModule
 
 /// How a new parameter matrix (`fanIn × fanOut` for a dense layer's weight) is drawn.
-/// Every draw takes a ``SeededGenerator``: the same seed gives the same model.
+/// Every draw takes a `SeededGenerator`: the same seed gives the same model.
 public enum Initializer: Sendable, Hashable {
     /// Uniform on `±√(6 / (fanIn + fanOut))` (Glorot and Bengio 2010).
     case glorotUniform

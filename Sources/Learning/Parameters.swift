@@ -23,7 +23,7 @@ public struct ParameterID: Hashable, Sendable, Codable, CustomStringConvertible 
 /// `parameters[id]`; differentiating a loss with respect to the store gives a
 /// ``TangentVector`` holding one gradient per parameter, in the same order.
 ///
-/// The gradient of a parameter that the loss never read is the 0×0 matrix (``Matrix/zero``),
+/// The gradient of a parameter that the loss never read is the 0×0 matrix (`Matrix.zero`),
 /// which acts as zero of every shape; optimizers skip it.
 public struct Parameters: Differentiable, Sendable {
     /// The matrices, in the order they were added.

@@ -22,7 +22,7 @@ enum ClaimBlockHTML {
             html += "</ul>\n"
         }
         if let result {
-            for value in result.persisted { html += persistedNote(value) }
+            for value in result.persisted { html += persistedNote(value, text: text) }
             if showsPrintedOutput, !result.stdout.isEmpty {
                 html += "<pre class=\"printed\"><code>\(result.stdout.htmlEscaped)</code></pre>\n"
             }
@@ -43,19 +43,18 @@ enum ClaimBlockHTML {
     }
 
     /// One line saying where a `persisted` value came from in the run behind this page.
-    static func persistedNote(_ value: PersistedRecord) -> String {
+    static func persistedNote(_ value: PersistedRecord, text words: InterfaceText = .english) -> String {
         let name = "<code>\(value.name.htmlEscaped)</code>"
         let took = String(format: "%.1f s", value.seconds)
         let text: String
         switch value.source {
         case .loaded:
-            let when = value.computedAt.map { " on " + $0.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC") } ?? ""
-            text = "\(name) was read from the store of persisted values (computed in \(took)\(when.htmlEscaped)); "
-                + "the code it depends on is unchanged since."
+            let when = value.computedAt.map { $0.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC") } ?? ""
+            text = words.persistedLoaded(name, took, when.htmlEscaped)
         case .computed:
-            text = "\(name) was computed in this run (\(took)) and stored for later runs."
+            text = words.persistedComputed(name, took)
         case .unstored:
-            text = "\(name) was computed in this run (\(took)) and not stored: \((value.note ?? "").htmlEscaped)."
+            text = words.persistedUnstored(name, took, (value.note ?? "").htmlEscaped)
         }
         return "<p class=\"persisted \(value.source.rawValue)\" data-line=\"\(value.line)\">\(text)</p>\n"
     }

@@ -179,7 +179,8 @@ public struct SiteRenderer: Sendable {
             "title": title, "lang": language ?? settings.language, "siteTitle": settings.title,
             "tReport": words.report, "tSearch": words.search, "tFooterChecked": words.footerChecked,
             "tFooterNotAll": words.footerNotAll, "tReportLink": words.reportLink, "tBy": words.by,
-            "tBuiltWith": words.builtWith,
+            "tBuiltWith": words.builtWith, "tAPI": words.api,
+            "apiLink": settings.apiReference == nil ? false : SiteSettings.apiLandingPage,
             "description": description ?? false, "author": settings.author ?? false,
             "root": root, "usesMath": usesMath, "scripts": scripts, "everyClaimPassed": everyClaimPassed,
         ], raw: ["content": content])

@@ -18,6 +18,13 @@ public struct SiteSettings: Sendable, Hashable {
     /// Where the site folder's files can be read online, e.g.
     /// `https://github.com/you/notes/blob/main/`; claims then link to `<sourceURL><path>#L<line>`.
     public var sourceURL: String?
+    /// A folder, relative to the site folder, that holds the API reference as DocC writes
+    /// it for static hosting under the base path `api` (`make api` writes
+    /// `.build/api-reference`). It is copied to `api/` and every page's header links to it;
+    /// nil (the default): no reference.
+    public var apiReference: String?
+    /// Where the header's API link points inside `api/`.
+    public static let apiLandingPage = "api/documentation/claimkit/"
 
     public init(
         title: String = "Lemma", baseURL: String = "", language: String = "en", author: String? = nil,
@@ -58,6 +65,7 @@ public struct SiteSettings: Sendable, Hashable {
         if let v = fields?["language"]?.string ?? fields?["lang"]?.string { settings.language = v }
         settings.author = fields?["author"]?.string
         settings.description = fields?["description"]?.string
+        settings.apiReference = fields?["apiReference"]?.string
         if var v = fields?["sourceURL"]?.string, !v.isEmpty {
             let scheme = v.lowercased()
             guard scheme.hasPrefix("https://") || scheme.hasPrefix("http://") else {

@@ -1,4 +1,5 @@
 import Articles
+import Diagnostics
 import Foundation
 import Site
 import Verifier
@@ -17,15 +18,38 @@ struct SiteBuilder {
         // Refuse a bad output folder before the long steps.
         try OutputFolderPolicy.check(destination, root: root)
         session.progress("parse")
-        let settings = try SiteSettings.load(root: root)
+        var settings = try SiteSettings.load(root: root)
+        let apiReference = apiReferenceFolder(&settings)
         let theme = try Theme(overrides: root.appendingPathComponent("site/theme"))
         let articles = try session.loadArticles([])
         session.progress("verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
         let results = try session.verifier(options).verify(articles)
         session.progress("render")
-        let output = try SiteRenderer(settings: settings, theme: theme).site(articles, results: results)
+        var output = try SiteRenderer(settings: settings, theme: theme).site(articles, results: results)
+        if let apiReference { output.files["api"] = apiReference }
         session.progress("write \(destination.path)")
         try SiteWriter(destination: destination, root: root).write(pages: output.pages, files: output.files)
         return results
+    }
+
+    /// The API reference folder that `site.yml` names, when it exists (copied whole to
+    /// `api/`). When it does not, a warning says how to make it, and the pages are built
+    /// without the link (`settings.apiReference` is cleared).
+    private func apiReferenceFolder(_ settings: inout SiteSettings) -> URL? {
+        guard let path = settings.apiReference else { return nil }
+        let url = session.root.appendingPathComponent(path)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("index.html").path),
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
+        {
+            return url
+        }
+        settings.apiReference = nil
+        let warning = Diagnostic(
+            .warning, id: "settings.api-reference", at: SourceLocation(file: "site/site.yml", line: 1),
+            "apiReference: \(path) holds no API reference; the pages are built without the API link",
+            explanation: "make api writes it (DocC, from the doc comments), then build again")
+        print(warning.description)
+        return nil
     }
 }

@@ -127,3 +127,47 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site/public/good.html").path))
     }
 }
+
+/// `apiReference` in site.yml: the folder is published at api/ and every page links to it;
+/// a missing folder is a warning, and no page links to a reference that is not there.
+@Suite struct APIReferenceTests {
+    func site(withReference: Bool) throws -> TemporarySite {
+        let site = try TemporarySite(["a.md": "---\ntitle: A\nlang: zh\n---\n```swift check\ncheck(true, \"a\")\n```\n"])
+        let fm = FileManager.default
+        try fm.createDirectory(at: site.root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("title: T\napiReference: reference\n".utf8).write(to: site.root.appendingPathComponent("site/site.yml"))
+        if withReference {
+            let page = site.root.appendingPathComponent("reference/documentation/claimkit")
+            try fm.createDirectory(at: page, withIntermediateDirectories: true)
+            try Data("<html>root</html>".utf8).write(to: site.root.appendingPathComponent("reference/index.html"))
+            try Data("<html>ClaimKit</html>".utf8).write(to: page.appendingPathComponent("index.html"))
+        }
+        return site
+    }
+
+    @Test func theReferenceIsCopiedAndLinked() throws {
+        let site = try site(withReference: true)
+        defer { site.remove() }
+        let run = try site.lemma(["build"])
+        #expect(run.status == 0)
+        let out = site.root.appendingPathComponent("site/public")
+        let copied = try String(contentsOf: out.appendingPathComponent("api/documentation/claimkit/index.html"), encoding: .utf8)
+        #expect(copied == "<html>ClaimKit</html>")
+        for page in ["index.html", "a.html", "report.html"] {
+            let html = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
+            #expect(html.contains("<a href=\"api/documentation/claimkit/\">"), "\(page)")
+        }
+        let article = try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8)
+        #expect(article.contains(">API 参考</a>"))
+    }
+
+    @Test func aMissingReferenceIsAWarningAndNoLink() throws {
+        let site = try site(withReference: false)
+        defer { site.remove() }
+        let run = try site.lemma(["build"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("site/site.yml:1: warning: apiReference: reference holds no API reference"))
+        let html = try String(contentsOf: site.root.appendingPathComponent("site/public/a.html"), encoding: .utf8)
+        #expect(!html.contains("api/documentation"))
+    }
+}

@@ -167,6 +167,18 @@ import Verifier
         let page2 = try String(contentsOf: site.root.appendingPathComponent("site/public/p.html"), encoding: .utf8)
         #expect(page2.contains("<code>answer</code> was read from the store of persisted values"))
     }
+
+    /// On a `lang: zh` page the note is in Chinese too.
+    @Test func theNoteIsInThePagesLanguage() throws {
+        let text = Self.article("let v = persisted(\"答案\") { 42 }", "check(v == 42, \"answer\")")
+            .replacingOccurrences(of: "title: P\n", with: "title: P\nlang: zh\n")
+        let site = try TemporarySite(["p.md": text])
+        defer { site.remove() }
+        #expect(try site.lemma(["build"]).status == 0)
+        let page = try String(contentsOf: site.root.appendingPathComponent("site/public/p.html"), encoding: .utf8)
+        #expect(page.contains("<code>答案</code> 在本次运行中计算"))
+        #expect(!page.contains("was computed in this run"))
+    }
 }
 
 /// The cache keeps several versions of an article: undoing an edit needs no compile.

@@ -86,3 +86,27 @@ extension Vector {
         return (n, { d in n == 0 ? Vector.zeros(self.count) : (d / n) * self })
     }
 }
+
+extension Vector {
+    /// The pullback of ``slice(_:)`` puts the cotangent back at `range` among zeros.
+    @derivative(of: slice)
+    public func _vjpSlice(_ range: Range<Int>) -> (value: Vector, pullback: (Vector) -> Vector) {
+        let n = count
+        return (slice(range), { g in
+            guard !g.isEmpty else { return .zero }
+            var entries = [Double](repeating: 0, count: n)
+            entries.replaceSubrange(range, with: g.elements)
+            return Vector(entries)
+        })
+    }
+
+    /// The pullback of ``concatenating(_:)`` splits the cotangent where the two parts met.
+    @derivative(of: concatenating)
+    public func _vjpConcatenating(_ other: Vector) -> (value: Vector, pullback: (Vector) -> (Vector, Vector)) {
+        let n = count
+        return (concatenating(other), { g in
+            guard !g.isEmpty else { return (.zero, .zero) }
+            return (Vector(Array(g.elements[..<n])), Vector(Array(g.elements[n...])))
+        })
+    }
+}

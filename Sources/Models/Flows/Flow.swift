@@ -6,7 +6,7 @@ import LinearAlgebra
 /// `z`. The density of the data is `log p(x) = log N(z; 0, I) + Σ log|det J_layer|`
 /// (change of variables), and sampling runs the layers backwards from prior draws.
 ///
-/// Built layer by layer in one ``Parameters`` store:
+/// Built layer by layer in one `Parameters` store:
 /// `var flow = Flow(features: 2); flow.append(.affine(...))`.
 public struct Flow: Sendable, Codable {
     /// One layer of the flow.

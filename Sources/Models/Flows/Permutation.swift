@@ -3,7 +3,7 @@ import LinearAlgebra
 /// A fixed reordering of the features: `y[:, j] = x[:, order[j]]`. Volume-preserving
 /// (`log|det J| = 0`, the Jacobian is a permutation matrix).
 ///
-/// ``squeeze(height:width:channels:)`` is RealNVP's squeeze for an image stored
+/// `squeeze(height:width:channels:)` is RealNVP's squeeze for an image stored
 /// position-major: each 2 × 2 block of pixels becomes one position with 4 times the
 /// channels, so a later channel mask mixes neighbouring pixels. **Convention:** new channel
 /// `4k + 2·(row mod 2) + (column mod 2)` at position `(row/2, column/2)` holds old channel `k`.

@@ -13,7 +13,7 @@ import Learning
 ///   adds the pre-softmax scores of block `l − 1` to its own, per head, `S_l = Q_l K_lᵀ/√w + S_{l−1}`,
 ///   with `S_0 = 0`.
 ///
-/// Everything is differentiable with respect to the ``Parameters`` store the model was
+/// Everything is differentiable with respect to the `Parameters` store the model was
 /// created in.
 public struct SequenceTransformer: Sendable, Codable {
     public enum Variant: String, Sendable, Codable, CaseIterable {
