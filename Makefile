@@ -7,7 +7,7 @@
 #   make install-check                 install into a temporary prefix, verify a site outside the repository
 
 SWIFT        ?= swift
-DEB_PACKAGES := libcmark-dev libopenblas-dev liblapacke-dev libjs-katex pkg-config
+DEB_PACKAGES := libcmark-dev libopenblas-dev liblapacke-dev libjs-katex nodejs pkg-config
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LEMMA        := .build/debug/lemma
 PREFIX       ?= /usr/local

@@ -6,7 +6,8 @@
 
 For each page it serves SITE_DIR on a loopback port, lets Chromium run the page's scripts,
 and fails when the browser logs a console error, when KaTeX reports a TeX error
-(`.katex-error`), when a page with math typesets none, or when search finds nothing for a
+(`.katex-error`, `.math-error`), when a page with math typesets none, loads KaTeX's script or
+typesets formulas in the browser (math is typeset at build), or when search finds nothing for a
 word of an article (served, and opened from disk as file://), when at a phone's width (390 px)
 a page is wider than the screen or an equation number overlaps its formula. It writes one
 screenshot per page type (light and dark) to look at.
@@ -118,6 +119,16 @@ def main():
             problems.append("KaTeX reported a TeX error (.katex-error)")
         if 'class="math' in html and 'class="katex' not in html:
             problems.append("the page has math but KaTeX typeset none")
+        # Math is typeset at build: the file itself, before any script runs, holds every
+        # formula the browser shows, and no page loads KaTeX's script.
+        with open(os.path.join(SITE, path), encoding="utf-8") as f:
+            served = f.read()
+        if served.count('class="katex"') != html.count('class="katex"'):
+            problems.append("the page typesets formulas in the browser: the file has fewer than the page shows")
+        if "katex.min.js" in served or "katex.js" in served:
+            problems.append("the page loads KaTeX's script")
+        if "math-error" in html:
+            problems.append("a formula KaTeX rejected (.math-error)")
         problems += [f"at 390 px: {p}" for p in phone_problems(root, path)]
         for scheme in ("light", "dark"):
             flag = "--force-dark-mode" if scheme == "dark" else "--force-color-profile=srgb"

@@ -75,7 +75,7 @@ struct MathProtector {
             var region = Region(kind: .math, lines: line...line)
             spans.append(MathSpan(
                 index: index, tex: String(decoding: b[texStart..<texEnd], as: UTF8.self), isDisplay: display,
-                location: location(i)))
+                location: location(i), texLocation: location(texStart)))
             out.append(contentsOf: MathPlaceholder.token(index).utf8)
             var k = i
             while k < end {

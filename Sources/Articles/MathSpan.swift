@@ -10,6 +10,30 @@ public struct MathSpan: Hashable, Sendable {
     public var isDisplay: Bool
     /// Where the opening dollar sign is.
     public var location: SourceLocation
+    /// Where the TeX's first character is (after the opening delimiter): the origin of
+    /// positions inside `tex`.
+    public var texLocation: SourceLocation
+
+    public init(index: Int, tex: String, isDisplay: Bool, location: SourceLocation, texLocation: SourceLocation? = nil) {
+        self.index = index
+        self.tex = tex
+        self.isDisplay = isDisplay
+        self.location = location
+        self.texLocation = texLocation ?? location
+    }
+
+    /// The article location of the character at UTF-8 offset `offset` of ``tex``: lines
+    /// counted from ``texLocation``, columns in Unicode scalars (as ``location``'s).
+    public func location(ofTeXByte offset: Int) -> SourceLocation {
+        let bytes = Array(tex.utf8.prefix(max(0, offset)))
+        let scalars = { (part: ArraySlice<UInt8>) in part.count { $0 & 0xC0 != 0x80 } }
+        guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
+            return SourceLocation(file: texLocation.file, line: texLocation.line, column: (texLocation.column ?? 1) + scalars(bytes[...]))
+        }
+        let lines = bytes.count { $0 == UInt8(ascii: "\n") }
+        return SourceLocation(
+            file: texLocation.file, line: texLocation.line + lines, column: 1 + scalars(bytes[(lastNewline + 1)...]))
+    }
 }
 
 /// The markers that stand in for formulas while cmark parses the text.

@@ -11,6 +11,8 @@ struct ArticleBody {
     var sourceURL: String?
     /// The theme's words in the article's language.
     var text: InterfaceText = .english
+    /// Formulas as typeset at build.
+    var math = MathHTML()
 
     func html() -> String {
         let claims = result?.claims ?? []
@@ -24,7 +26,7 @@ struct ArticleBody {
             replacements[block.line] = ClaimBlockHTML.render(
                 block, claims: ClaimBlockHTML.claims(in: block, from: claims),
                 result: result?.blocks.first { $0.line == block.codeLine },
-                showsPrintedOutput: output == nil, source: source, text: text)
+                showsPrintedOutput: output == nil, source: source, text: text, math: math)
             if let output {
                 replacements[output.line] = ClaimBlockHTML.renderOutput(
                     output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, source: source, text: text)
@@ -41,6 +43,6 @@ struct ArticleBody {
                 }
                 return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
             },
-            renderMath: equations.render)
+            renderMath: { equations.render($0, math: math) })
     }
 }

@@ -9,7 +9,7 @@ enum ClaimBlockHTML {
     ///   `output` block follows it to show the expected text).
     static func render(
         _ block: CodeBlock, claims: [ClaimRecord], result: BlockResult?, showsPrintedOutput: Bool, source: SourceLink,
-        text: InterfaceText = .english
+        text: InterfaceText = .english, math: MathHTML = MathHTML()
     ) -> String {
         let verdict = blockVerdict(claims)
         var html = "<div class=\"claim-block \(verdict)\" id=\"L\(block.line)\">\n"
@@ -28,7 +28,7 @@ enum ClaimBlockHTML {
             }
             for shown in result.shows {
                 // A shown value is a small figure: the value, its label as the caption below.
-                html += "<figure class=\"shown\"><span class=\"math display\">\(shown.content.htmlEscaped)</span>"
+                html += "<figure class=\"shown\">" + math.render(Formula(tex: shown.content, display: true))
                 if !shown.label.isEmpty { html += "<figcaption>\(shown.label.htmlEscaped)</figcaption>" }
                 html += "</figure>\n"
             }

@@ -16,24 +16,39 @@ struct EquationNumbers {
         }
     }
 
-    /// The HTML for one formula.
-    func render(_ span: MathSpan) -> String {
-        // Most formulas have neither \\label nor \\eqref nor \\ref: skip the searches.
-        guard Self.mentionsReference(span.tex) else { return MathHTML.render(span) }
+    /// The formula a span is typeset as: its TeX, with `\\label{name}` turned into
+    /// `\\tag{n}`; nil for an inline `\\eqref`/`\\ref`, which becomes a link instead.
+    func formula(for span: MathSpan) -> Formula? {
+        guard Self.mentionsReference(span.tex) else { return Formula(tex: span.tex, display: span.isDisplay) }
+        if reference(span) != nil { return nil }
+        if span.isDisplay, let name = Self.argument(of: "\\label", in: span.tex), let n = numbers[name] {
+            return Formula(tex: span.tex.replacingOccurrences(of: "\\label{\(name)}", with: "\\tag{\(n)}"), display: true)
+        }
+        return Formula(tex: span.tex, display: span.isDisplay)
+    }
+
+    /// The label an inline `\\eqref{name}` or `\\ref{name}` refers to, and whether it is `\\eqref`.
+    private func reference(_ span: MathSpan) -> (name: String, parenthesised: Bool)? {
         let tex = span.tex.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !span.isDisplay, let name = Self.argument(of: "\\eqref", in: tex) ?? Self.argument(of: "\\ref", in: tex),
-           tex.hasPrefix("\\eqref") || tex.hasPrefix("\\ref") {
+        guard !span.isDisplay, tex.hasPrefix("\\eqref") || tex.hasPrefix("\\ref"),
+            let name = Self.argument(of: "\\eqref", in: tex) ?? Self.argument(of: "\\ref", in: tex)
+        else { return nil }
+        return (name, tex.hasPrefix("\\eqref"))
+    }
+
+    /// The HTML for one formula.
+    func render(_ span: MathSpan, math: MathHTML) -> String {
+        if let (name, parenthesised) = reference(span) {
             guard let n = numbers[name] else {
                 return "<span class=\"eqref missing\" title=\"no equation is labelled \(name.htmlEscaped)\">(?)</span>"
             }
-            let text = tex.hasPrefix("\\eqref") ? "(\(n))" : "\(n)"
-            return "<a class=\"eqref\" href=\"#eq-\(Slug.make(name).htmlEscaped)\">\(text)</a>"
+            return "<a class=\"eqref\" href=\"#eq-\(Slug.make(name).htmlEscaped)\">\(parenthesised ? "(\(n))" : "\(n)")</a>"
         }
-        if span.isDisplay, let name = Self.argument(of: "\\label", in: span.tex), let n = numbers[name] {
-            let numbered = span.tex.replacingOccurrences(of: "\\label{\(name)}", with: "\\tag{\(n)}")
-            return "<span class=\"math display\" id=\"eq-\(Slug.make(name).htmlEscaped)\">\(numbered.htmlEscaped)</span>"
+        guard let formula = formula(for: span) else { return math.render(span) }
+        if span.isDisplay, Self.mentionsReference(span.tex), let name = Self.argument(of: "\\label", in: span.tex), numbers[name] != nil {
+            return math.render(formula, id: "eq-\(Slug.make(name).htmlEscaped)")
         }
-        return MathHTML.render(span)
+        return math.render(formula)
     }
 
     /// Whether `tex` contains `\\label{`, `\\eqref{` or `\\ref{` (a byte scan).

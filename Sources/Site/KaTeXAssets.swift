@@ -1,7 +1,8 @@
 import Foundation
 
-/// KaTeX, copied from Debian's `libjs-katex` into every site so no page requests anything
-/// from the network.
+/// KaTeX's stylesheet and fonts, copied from Debian's `libjs-katex` into every site so no
+/// page requests anything from the network. (Formulas are typeset at build: pages load no
+/// KaTeX script.)
 public enum KaTeXAssets {
     /// Where Debian's `libjs-katex` puts KaTeX.
     public static let directory = URL(fileURLWithPath: "/usr/share/javascript/katex")
@@ -18,7 +19,7 @@ public enum KaTeXAssets {
     public static func files() throws -> [String: URL] {
         var files: [String: URL] = [:]
         let fm = FileManager.default
-        for name in ["katex.min.js", "katex.min.css"] {
+        for name in ["katex.min.css"] {
             let url = directory.appendingPathComponent(name)
             guard fm.fileExists(atPath: url.path) else { throw Missing(path: url.path) }
             files["katex/\(name)"] = url

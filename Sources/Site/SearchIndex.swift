@@ -88,6 +88,15 @@ enum SearchIndex {
                 while i < b.count, n < textLimit {
                     let c = b[i]
                     i += 1
+                    // A formula typeset by KaTeX counts as its TeX (its MathML annotation),
+                    // not as the glyphs and MathML elements it is drawn with.
+                    if c == UInt8(ascii: "<"), !inTag, let formula = KaTeXSpan.find(b, at: i) {
+                        space()
+                        for k in formula.tex where n < textLimit { write(b[k]) }
+                        space()
+                        i = formula.end
+                        continue
+                    }
                     switch c {
                     case UInt8(ascii: "<"): inTag = true
                     case UInt8(ascii: ">"): inTag = false; space()
@@ -126,5 +135,42 @@ enum SearchIndex {
         let first = bytes[lead - 1]
         let length = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
         return count - (lead - 1) >= length ? count : lead - 1
+    }
+}
+
+/// Finds KaTeX's output in HTML bytes: `<span class="katex">…</span>`, with the TeX kept
+/// in its `<annotation encoding="application/x-tex">`.
+enum KaTeXSpan {
+    private static let open = Array("span class=\"katex\">".utf8)
+    private static let annotation = Array("<annotation encoding=\"application/x-tex\">".utf8)
+    private static let annotationEnd = Array("</annotation>".utf8)
+    private static let spanOpen = Array("<span".utf8), spanClose = Array("</span>".utf8)
+
+    /// `b[at - 1]` is a `<`: when it opens a KaTeX span, the byte range of its TeX (still
+    /// entity-escaped, as the page has it) and the offset just after its closing tag.
+    static func find(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> (tex: Range<Int>, end: Int)? {
+        guard matches(b, at, open) else { return nil }
+        var depth = 1, i = at + open.count
+        var tex = i..<i
+        while i < b.count, depth > 0 {
+            if b[i] == UInt8(ascii: "<") {
+                if matches(b, i, annotation) {
+                    let start = i + annotation.count
+                    var j = start
+                    while j < b.count, !matches(b, j, annotationEnd) { j += 1 }
+                    tex = start..<j
+                    i = j
+                    continue
+                }
+                if matches(b, i, spanOpen) { depth += 1 } else if matches(b, i, spanClose) { depth -= 1 }
+            }
+            i += 1
+        }
+        guard depth == 0 else { return nil }
+        return (tex, i - 1 + spanClose.count)
+    }
+
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ word: [UInt8]) -> Bool {
+        at + word.count <= b.count && b[at..<(at + word.count)].elementsEqual(word)
     }
 }

@@ -18,6 +18,8 @@ public struct SiteRenderer: Sendable {
     /// Whether every claim of the site passed (and no article had an error): only then does
     /// the footer say that every claim was checked.
     var everyClaimPassed = true
+    /// Formulas as typeset at build (``MathTypesetter``); empty: formulas keep their TeX.
+    public var typesetMath = TypesetMath()
 
     public init(settings: SiteSettings = SiteSettings(), theme: Theme? = nil) throws {
         self.settings = settings
@@ -86,7 +88,8 @@ public struct SiteRenderer: Sendable {
         _ article: Article, result: ArticleResult?, tagSlugs: [String: String] = [:]
     ) -> (html: String, plainText: String) {
         let words = InterfaceText.forLanguage(article.frontMatter.lang ?? settings.language)
-        let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL, text: words).html()
+        let math = MathHTML(typeset: typesetMath)
+        let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL, text: words, math: math).html()
         let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings, linkLabel: words.linkToSection)
         let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty, text: words)
         let diagnostics = (result?.diagnostics ?? article.diagnostics).map(\.description)
@@ -97,7 +100,7 @@ public struct SiteRenderer: Sendable {
             "statusClass": status.cssClass, "statusText": status.text,
             "hasDiagnostics": !diagnostics.isEmpty, "diagnostics": diagnostics,
             "hasTOC": toc.count >= 2, "tContents": words.contents,
-            "toc": toc.map { ["id": $0.id, "html": MathHTML.inlineText($0.text), "level": $0.level] },
+            "toc": toc.map { ["id": $0.id, "html": math.inlineText($0.text), "level": $0.level] },
         ]
         let usesMath = !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
         let html = layout(

@@ -23,6 +23,8 @@ public struct SiteSettings: Sendable, Hashable {
     /// `.build/api-reference`). It is copied to `api/` and every page's header links to it;
     /// nil (the default): no reference.
     public var apiReference: String?
+    /// TeX macros for every formula of the site (`\\R: \\mathbb{R}`), passed to KaTeX.
+    public var macros: [String: String] = [:]
     /// Where the header's API link points inside `api/`.
     public static let apiLandingPage = "api/documentation/claimkit/"
 
@@ -66,6 +68,9 @@ public struct SiteSettings: Sendable, Hashable {
         settings.author = fields?["author"]?.string
         settings.description = fields?["description"]?.string
         settings.apiReference = fields?["apiReference"]?.string
+        for (key, value) in fields?["macros"]?.mapping ?? [:] {
+            if let name = key.string, let body = value.string { settings.macros[name] = body }
+        }
         if var v = fields?["sourceURL"]?.string, !v.isEmpty {
             let scheme = v.lowercased()
             guard scheme.hasPrefix("https://") || scheme.hasPrefix("http://") else {

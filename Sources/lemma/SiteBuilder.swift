@@ -23,9 +23,22 @@ struct SiteBuilder {
         let theme = try Theme(overrides: root.appendingPathComponent("site/theme"))
         let articles = try session.loadArticles([])
         session.progress("verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
-        let results = try session.verifier(options).verify(articles)
+        var results = try session.verifier(options).verify(articles)
+        session.progress("typeset math")
+        var typesetter = MathTypesetter(
+            macros: settings.macros, cacheFile: root.appendingPathComponent(".build/lemma/math-cache.bin"))
+        let math = try typesetter.typeset(SiteMath.formulas(articles, results: results))
+        // A formula KaTeX rejects is an error of its article: in the totals, on its page,
+        // and a failure for --strict.
+        let mathErrors = Dictionary(grouping: SiteMath.diagnostics(articles, results: results, typeset: math), by: \.location.file)
+        for k in results.indices { results[k].diagnostics += mathErrors[results[k].path] ?? [] }
+        for article in articles where !results.contains(where: { $0.path == article.path }) {
+            if let errors = mathErrors[article.path] { results.append(ArticleResult(path: article.path, diagnostics: errors)) }
+        }
         session.progress("render")
-        var output = try SiteRenderer(settings: settings, theme: theme).site(articles, results: results)
+        var renderer = try SiteRenderer(settings: settings, theme: theme)
+        renderer.typesetMath = math
+        var output = try renderer.site(articles, results: results)
         if let apiReference { output.files["api"] = apiReference }
         session.progress("write \(destination.path)")
         try SiteWriter(destination: destination, root: root).write(pages: output.pages, files: output.files)

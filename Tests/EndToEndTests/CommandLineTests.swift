@@ -77,10 +77,11 @@ import Testing
         let publicDir = site.root.appendingPathComponent("site/public")
         let good = try String(contentsOf: publicDir.appendingPathComponent("good.html"), encoding: .utf8)
         #expect(good.contains("claim pass"))
-        #expect(good.contains("<span class=\"math inline\">x_1</span>"))
+        #expect(good.contains("<span class=\"math inline\"><span class=\"katex\">"))
+        #expect(good.contains("<annotation encoding=\"application/x-tex\">x_1</annotation>"))
         let bad = try String(contentsOf: publicDir.appendingPathComponent("bad.html"), encoding: .utf8)
         #expect(bad.contains("claim fail"))
-        #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("katex/katex.min.js").path))
+        #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("katex/katex.min.css").path))
         #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("index.html").path))
 
         let strict = try site.lemma(["build", "--strict", "--quiet"])
@@ -169,5 +170,54 @@ import Testing
         #expect(run.stdout.contains("site/site.yml:1: warning: apiReference: reference holds no API reference"))
         let html = try String(contentsOf: site.root.appendingPathComponent("site/public/a.html"), encoding: .utf8)
         #expect(!html.contains("api/documentation"))
+    }
+}
+
+/// Math is typeset at build: pages carry KaTeX's HTML and no KaTeX script; a formula KaTeX
+/// rejects is an error at its article line and column, red on the page, a failure under
+/// --strict; a second build typesets nothing.
+@Suite struct MathAtBuildTests {
+    static let article = """
+        ---
+        title: Math
+        ---
+        Inline $x^2$ and a display:
+
+        $$
+          a + \\fracc{1}{2}
+        $$
+
+        ```swift check
+        check(true, "fine")
+        ```
+        """
+
+    @Test func badTeXIsAnErrorAtItsColumnAndGoodMathIsTypeset() throws {
+        let site = try TemporarySite(["m.md": Self.article])
+        defer { site.remove() }
+        let run = try site.lemma(["build"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("articles/m.md:7:7: error: Undefined control sequence: \\fracc [math.tex]"))
+        #expect(run.stdout.contains("1 passed, 0 failed, 1 error"))
+        let page = try String(contentsOf: site.root.appendingPathComponent("site/public/m.html"), encoding: .utf8)
+        #expect(page.contains("<span class=\"math inline\"><span class=\"katex\">"))
+        #expect(page.contains("math-error"))
+        #expect(!page.contains("katex.min.js"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site/public/katex/katex.min.js").path))
+        #expect(try site.lemma(["build", "--strict"]).status == 1)
+        try site.write("m.md", Self.article.replacingOccurrences(of: "\\fracc", with: "\\frac"))
+        #expect(try site.lemma(["build", "--strict"]).status == 0)
+    }
+
+    /// `macros` in site.yml reach KaTeX.
+    @Test func siteMacrosAreUsed() throws {
+        let site = try TemporarySite(["m.md": "---\ntitle: M\n---\nSpace $\\R^n$.\n"])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("macros:\n  \"\\\\R\": \"\\\\mathbb{R}\"\n".utf8).write(to: site.root.appendingPathComponent("site/site.yml"))
+        let run = try site.lemma(["build", "--strict"])
+        #expect(run.status == 0, "\(run.stdout)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("site/public/m.html"), encoding: .utf8)
+        #expect(page.contains("mathbb"))
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+
+/// One `node` process that typesets formulas with Debian's KaTeX (`libjs-katex`).
+///
+/// Protocol, one JSON object per line: the first line written is the settings
+/// (`{"macros": {...}}`), each further line one formula (`{"t": tex, "d": true}` for display
+/// math); the process answers each formula, in order, with `{"h": html}` or, when KaTeX
+/// rejects it, `{"e": message, "p": position}` (`p`: UTF-16 offset into the TeX, or -1).
+/// Formulas are typeset with `throwOnError: true` (an error is reported, never drawn in
+/// red by KaTeX itself), `trust: false` (no `\href`, `\includegraphics`, raw HTML) and
+/// `strict: "ignore"`.
+struct KaTeXWorker {
+    /// The KaTeX that Debian installs, loaded with `require`.
+    static let library = KaTeXAssets.directory.appendingPathComponent("katex.js")
+
+    static let script = #"""
+        const katex = require(process.argv[1]);
+        const readline = require("readline");
+        const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+        let settings = null;
+        const out = [];
+        function flush() { if (out.length) { process.stdout.write(out.join("")); out.length = 0; } }
+        lines.on("line", (line) => {
+          if (settings === null) { settings = JSON.parse(line); return; }
+          const request = JSON.parse(line);
+          let answer;
+          try {
+            answer = { h: katex.renderToString(request.t, {
+              displayMode: request.d, throwOnError: true, trust: false, strict: "ignore",
+              macros: Object.assign({}, settings.macros || {}) }) };
+          } catch (error) {
+            let message = String(error.message || error).replace(/^KaTeX parse error: /, "");
+            message = message.replace(/ at position \d+: [\s\S]*$/, "").replace(/ at end of input: [\s\S]*$/, "");
+            answer = { e: message, p: typeof error.position === "number" ? error.position : -1 };
+          }
+          out.push(JSON.stringify(answer) + "\n");
+          if (out.length >= 256) flush();
+        });
+        lines.on("close", flush);
+        """#
+
+    /// What KaTeX made of one formula.
+    enum Answer: Sendable, Hashable {
+        case html(String)
+        /// KaTeX's message and the UTF-16 offset into the TeX where it stopped, if known.
+        case error(String, utf16Offset: Int?)
+    }
+
+    /// Node could not be started or did not answer every formula.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Typesets `formulas` in one `node` process: writes them all (from another thread),
+    /// reads the answers to the end.
+    static func typeset(_ formulas: [(tex: String, display: Bool)], macros: [String: String]) throws -> [Answer] {
+        guard !formulas.isEmpty else { return [] }
+        guard let node = ["/usr/bin/node", "/usr/bin/nodejs", "/usr/local/bin/node"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) else {
+            throw Failure(description: "node is not installed: math is typeset at build by KaTeX under Node (apt-get install nodejs)")
+        }
+        guard FileManager.default.fileExists(atPath: library.path) else {
+            throw Failure(description: "KaTeX is not installed (\(library.path) is missing): apt-get install libjs-katex")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = ["-e", script, library.path]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+
+        var request = Data()
+        let encoder = JSONEncoder()
+        request.append(try encoder.encode(["macros": macros]))
+        request.append(UInt8(ascii: "\n"))
+        struct Formula: Encodable { var t: String; var d: Bool }
+        for f in formulas {
+            request.append(try encoder.encode(Formula(t: f.tex, d: f.display)))
+            request.append(UInt8(ascii: "\n"))
+        }
+        let bytes = request
+        let writing = DispatchGroup(), readingErrors = DispatchGroup()
+        let writeHandle = input.fileHandleForWriting, errorHandle = errors.fileHandleForReading
+        let errorText = DataBox()
+        DispatchQueue.global().async(group: writing) {
+            writeHandle.write(bytes)
+            try? writeHandle.close()
+        }
+        DispatchQueue.global().async(group: readingErrors) { errorText.data = errorHandle.readDataToEndOfFile() }
+        let answers = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        writing.wait()
+        readingErrors.wait()
+
+        struct Reply: Decodable { var h: String?; var e: String?; var p: Int? }
+        var result: [Answer] = []
+        result.reserveCapacity(formulas.count)
+        let decoder = JSONDecoder()
+        for line in answers.split(separator: UInt8(ascii: "\n")) {
+            let reply = try decoder.decode(Reply.self, from: line)
+            if let html = reply.h {
+                result.append(.html(html))
+            } else {
+                result.append(.error(reply.e ?? "KaTeX failed", utf16Offset: reply.p.flatMap { $0 >= 0 ? $0 : nil }))
+            }
+        }
+        guard result.count == formulas.count else {
+            throw Failure(description: "node typeset \(result.count) of \(formulas.count) formulas and stopped: "
+                + String(decoding: errorText.data.suffix(2000), as: UTF8.self))
+        }
+        return result
+    }
+
+    /// Bytes written by one thread and read by another after it is done.
+    private final class DataBox: @unchecked Sendable {
+        var data = Data()
+    }
+}
