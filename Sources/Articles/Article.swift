@@ -25,6 +25,9 @@ public struct Article: Sendable {
     public var inlineValues: [InlineValue]
     /// Problems found while parsing.
     public var diagnostics: [Diagnostic]
+    /// A digest of the file's text (and path): everything the article's page is made from
+    /// besides its verification result and the site's settings and theme.
+    public var sourceDigest = ""
     /// The rendered HTML with markers for code blocks, inline values and formulas, filled
     /// in by ``html(replacingCodeBlocks:inlineValues:renderMath:)``.
     var htmlTemplate: String

@@ -58,10 +58,16 @@ public enum ArticleParser {
         diagnostics += orphanOutputDiagnostics(codeBlocks, path: path)
         diagnostics += unclosedFenceDiagnostics(blocks, source: source, path: path)
 
-        return Article(
+        var article = Article(
             path: path, slug: slug(of: path), frontMatter: front.frontMatter,
             markdown: protected.text, math: protected.spans, codeBlocks: codeBlocks,
             headings: headings, inlineValues: inlineValues, diagnostics: diagnostics, htmlTemplate: template)
+        var digest = StableHash()
+        digest.combine(path)
+        digest.combine(frontMatter ? "front matter" : "plain")
+        digest.combine(text)
+        article.sourceDigest = digest.hex
+        return article
     }
 
     /// An `output` block must follow a `swift check` block directly.

@@ -98,7 +98,7 @@ public struct MathTypesetter {
     }
 
     /// What every cached result depends on besides the formula itself.
-    func contextKey() -> String {
+    public func contextKey() -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: KaTeXWorker.library.resolvingSymlinksInPath().path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

@@ -8,6 +8,23 @@ import Verifier
 public struct SiteOutput: Sendable {
     public var pages: [String: String] = [:]
     public var files: [String: URL] = [:]
+    /// Article pages not rendered again: the previous build's file is kept as it is.
+    public var reused: Set<String> = []
+    /// What each article page was built from, for the next build (``PageRecord``).
+    public var records: [String: PageRecord] = [:]
+}
+
+/// What an article page was built from (`key`: a digest of all its inputs) and its entry
+/// in the search index, kept between builds so that a page whose inputs did not change is
+/// neither rendered nor written again.
+public struct PageRecord: Codable, Sendable, Hashable {
+    public var key: String
+    public var searchEntry: String
+
+    public init(key: String, searchEntry: String) {
+        self.key = key
+        self.searchEntry = searchEntry
+    }
 }
 
 /// Turns articles and their verification results into the site's pages, as strings keyed
@@ -20,6 +37,11 @@ public struct SiteRenderer: Sendable {
     var everyClaimPassed = true
     /// Formulas as typeset at build (``MathTypesetter``); empty: formulas keep their TeX.
     public var typesetMath = TypesetMath()
+    /// What pages depend on besides the site's settings, theme and articles: the builder
+    /// names the `lemma` build and the math typesetter's context here.
+    public var buildContext = ""
+    /// The previous build's article pages that are still in the output folder, by path.
+    public var previousPages: [String: PageRecord] = [:]
 
     public init(settings: SiteSettings = SiteSettings(), theme: Theme? = nil) throws {
         self.settings = settings
@@ -40,13 +62,23 @@ public struct SiteRenderer: Sendable {
         let ordered = articles.sorted(by: Self.newestFirst)
         let tagSlugs = Slug.tags(ordered.flatMap(\.frontMatter.tags))
         var out = SiteOutput()
-        // Article pages are independent: render them on all cores.
-        let rendered = ParallelMap.map(ordered) { article in
+        // Article pages are independent: render them on all cores, unless the previous
+        // build made the same page from the same inputs.
+        let context = pageContext()
+        let rendered = ParallelMap.map(ordered) { article -> (html: String?, searchEntry: String, key: String) in
+            let key = pageKey(article, result: byPath[article.path], tagSlugs: tagSlugs, context: context)
+            if let previous = previousPages["\(article.slug).html"], previous.key == key {
+                return (nil, previous.searchEntry, key)
+            }
             let page = articlePage(article, result: byPath[article.path], tagSlugs: tagSlugs)
             let entry = SearchIndex.object(.init(title: article.title, url: Slug.pageURL(article.slug), text: page.plainText))
-            return (html: page.html, searchEntry: entry)
+            return (page.html, entry, key)
         }
-        for (article, page) in zip(ordered, rendered) { out.pages["\(article.slug).html"] = page.html }
+        for (article, page) in zip(ordered, rendered) {
+            let path = "\(article.slug).html"
+            if let html = page.html { out.pages[path] = html } else { out.reused.insert(path) }
+            out.records[path] = PageRecord(key: page.key, searchEntry: page.searchEntry)
+        }
         // Each article's list entry, rendered once (on all cores) for the index and tag pages.
         let entries = ParallelMap.map(ordered) { article in
             let variants = theme.render("entry", listEntry(article, byPath[article.path], tagSlugs: tagSlugs), rawVariants: [["root": "./"], ["root": "../"]])
@@ -78,6 +110,38 @@ public struct SiteRenderer: Sendable {
         var byTag: [String: [Article]] = [:]
         for a in articles { for t in a.frontMatter.tags { byTag[t, default: []].append(a) } }
         return byTag.keys.sorted().map { ($0, byTag[$0]!) }
+    }
+
+    // MARK: Page keys
+
+    /// Everything every article page depends on besides its own article and result.
+    func pageContext() -> String {
+        var hash = StableHash()
+        hash.combine("page format 1")
+        hash.combine(buildContext)
+        hash.combine(String(describing: settings))
+        hash.combine(theme.digest)
+        hash.combine(everyClaimPassed ? "all passed" : "not all passed")
+        return hash.hex
+    }
+
+    /// A digest of all the inputs of one article page.
+    func pageKey(_ article: Article, result: ArticleResult?, tagSlugs: [String: String], context: String) -> String {
+        var hash = StableHash()
+        hash.combine(context)
+        hash.combine(article.sourceDigest)
+        if var result {
+            // How long the run took and whether it came from the cache are not on the page.
+            result.seconds = 0
+            result.cached = false
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            hash.combine(bytes: (try? encoder.encode(result)) ?? Data(UUID().uuidString.utf8))
+        } else {
+            hash.combine("no result")
+        }
+        for tag in article.frontMatter.tags { hash.combine(tag + "=" + (tagSlugs[tag] ?? "")) }
+        return hash.hex
     }
 
     // MARK: Pages

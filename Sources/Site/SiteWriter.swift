@@ -23,9 +23,10 @@ public struct SiteWriter {
         self.root = root
     }
 
-    /// Writes `pages` (path → HTML), copies `files` (path in the site → source file), then
-    /// swaps the result in.
-    public func write(pages: [String: String], files: [String: URL]) throws {
+    /// Writes `pages` (path → HTML), copies `files` (path in the site → source file), keeps
+    /// the previous build's files at the paths in `reused` (linked, not copied), then swaps
+    /// the result in. `buildID` goes into the marker file (see ``buildID(of:)``).
+    public func write(pages: [String: String], files: [String: URL], reused: Set<String> = [], buildID: String = "") throws {
         try OutputFolderPolicy.check(destination, root: root)
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
@@ -43,12 +44,30 @@ public struct SiteWriter {
         try? fm.removeItem(at: retired)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data("Written by `lemma build`; this folder is replaced by every build.\n".utf8)
+            try Data("Written by `lemma build`; this folder is replaced by every build.\n\(Self.buildIDPrefix)\(buildID)\n".utf8)
                 .write(to: staging.appendingPathComponent(Self.marker))
+            let previous = fm.fileExists(atPath: destination.appendingPathComponent(Self.marker).path) ? destination : nil
+            var madeFolders = Set<String>()
             for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let folder = url.deletingLastPathComponent().path
+                if !madeFolders.contains(folder) {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    madeFolders.insert(folder)
+                }
+                // A page identical to the previous build's is linked, not written again.
+                if let previous, Self.sameBytes(html, previous.appendingPathComponent(path)),
+                    link(previous.appendingPathComponent(path).path, url.path) == 0
+                {
+                    continue
+                }
                 try Data(html.utf8).write(to: url)
+            }
+            for path in reused.sorted() {
+                let url = staging.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let old = destination.appendingPathComponent(path)
+                if link(old.path, url.path) != 0 { try fm.copyItem(at: old, to: url) }
             }
             for (path, source) in files.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
@@ -71,6 +90,29 @@ public struct SiteWriter {
             throw error
         }
         try? fm.removeItem(at: retired)
+    }
+
+    private static let buildIDPrefix = "build: "
+
+    /// The build id written into the marker of the site at `destination` (empty: none).
+    public static func buildID(of destination: URL) -> String {
+        guard let text = try? String(contentsOf: destination.appendingPathComponent(marker), encoding: .utf8) else { return "" }
+        for line in text.split(separator: "\n") where line.hasPrefix(buildIDPrefix) {
+            return String(line.dropFirst(buildIDPrefix.count))
+        }
+        return ""
+    }
+
+    /// Whether the file at `url` holds exactly the UTF-8 bytes of `text` (compared through a
+    /// memory map: no copy of the file).
+    static func sameBytes(_ text: String, _ url: URL) -> Bool {
+        var attributes = stat()
+        guard stat(url.path, &attributes) == 0, Int(attributes.st_size) == text.utf8.count else { return false }
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            data.withUnsafeBytes { old in old.count == bytes.count && memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        }
     }
 
     /// Removes `.NAME-new-PID` and `.NAME-old-PID` folders of builds whose process is gone.

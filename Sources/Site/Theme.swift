@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Articles
 import Mustache
@@ -8,6 +9,8 @@ import Mustache
 public struct Theme: @unchecked Sendable {
     /// Static theme files (stylesheet, scripts) → their location on disk.
     public private(set) var assets: [String: URL] = [:]
+    /// A digest of every template's source (defaults and overrides): pages depend on it.
+    public private(set) var digest = ""
     private var library = MustacheLibrary()
 
     /// Why a theme could not be loaded.
@@ -39,6 +42,11 @@ public struct Theme: @unchecked Sendable {
             if name.hasSuffix(".mustache") {
                 let source = try String(contentsOf: url, encoding: .utf8)
                 let key = String(name.dropLast(".mustache".count))
+                var hash = StableHash()
+                hash.combine(digest)
+                hash.combine(name)
+                hash.combine(source)
+                digest = hash.hex
                 do {
                     try library.register(source, named: key)
                 } catch {

@@ -31,7 +31,7 @@ struct VerificationCache {
     /// The running `lemma` itself: a new build may read a program's output, or the
     /// compiler's, differently, so it does not answer from an older build's outcomes.
     /// (Persisted values do not depend on it and do not use it.)
-    static let verifierFingerprint = fingerprint(of: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+    public static let verifierFingerprint = fingerprint(of: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
 
     func key(source: String, timeout: Double) -> String {
         var hash = StableHash()
@@ -107,4 +107,10 @@ struct VerificationCache {
         let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(url.path)|\(size)|\(date)"
     }
+}
+
+extension Verifier {
+    /// The running `lemma` build's identity (path, size, date of the executable): what
+    /// depends on how this build reads and renders, besides the inputs, keys on it.
+    public static var buildFingerprint: String { VerificationCache.verifierFingerprint }
 }

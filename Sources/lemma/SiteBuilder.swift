@@ -24,10 +24,13 @@ struct SiteBuilder {
         let articles = try session.loadArticles([])
         session.progress("verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
         var results = try session.verifier(options).verify(articles)
-        session.progress("typeset math")
         var typesetter = MathTypesetter(
             macros: settings.macros, cacheFile: root.appendingPathComponent(".build/lemma/math-cache.bin"))
+        let started = Date()
         let math = try typesetter.typeset(SiteMath.formulas(articles, results: results))
+        session.progress(String(
+            format: "typeset math: %d formulas, %d new (%.2f s)", math.count, typesetter.typesetCount,
+            Date().timeIntervalSince(started)))
         // A formula KaTeX rejects is an error of its article: in the totals, on its page,
         // and a failure for --strict.
         let mathErrors = Dictionary(grouping: SiteMath.diagnostics(articles, results: results, typeset: math), by: \.location.file)
@@ -35,13 +38,23 @@ struct SiteBuilder {
         for article in articles where !results.contains(where: { $0.path == article.path }) {
             if let errors = mathErrors[article.path] { results.append(ArticleResult(path: article.path, diagnostics: errors)) }
         }
-        session.progress("render")
         var renderer = try SiteRenderer(settings: settings, theme: theme)
         renderer.typesetMath = math
+        renderer.buildContext = Verifier.buildFingerprint + "|" + typesetter.contextKey()
+        let manifest = PageManifest.load(root: root, destination: destination)
+        renderer.previousPages = manifest
         var output = try renderer.site(articles, results: results)
+        session.progress("render: \(articles.count - output.reused.count) article pages, \(output.reused.count) unchanged since the last build")
         if let apiReference { output.files["api"] = apiReference }
         session.progress("write \(destination.path)")
-        try SiteWriter(destination: destination, root: root).write(pages: output.pages, files: output.files)
+        // The build id names what the article pages were made from: two builds with the
+        // same id hold the same pages (and the output stays byte-identical build to build).
+        var id = StableHash()
+        for (path, record) in output.records.sorted(by: { $0.key < $1.key }) { id.combine(path + " " + record.key) }
+        let buildID = id.hex
+        try SiteWriter(destination: destination, root: root).write(
+            pages: output.pages, files: output.files, reused: output.reused, buildID: buildID)
+        PageManifest.save(output.records, root: root, destination: destination, buildID: buildID)
         return results
     }
 
@@ -64,5 +77,35 @@ struct SiteBuilder {
             explanation: "make api writes it (DocC, from the doc comments), then build again")
         print(warning.description)
         return nil
+    }
+}
+
+/// The record of the last build's article pages (`.build/lemma/pages.json`): which inputs
+/// each was made from. It counts only for the output folder it was written for and while
+/// that folder still holds that build (the build id in its marker); pages whose file is
+/// gone are left out.
+enum PageManifest {
+    struct Stored: Codable {
+        var destination: String
+        var buildID: String
+        var pages: [String: PageRecord]
+    }
+
+    static func file(_ root: URL) -> URL { root.appendingPathComponent(".build/lemma/pages.json") }
+
+    static func load(root: URL, destination: URL) -> [String: PageRecord] {
+        guard let data = try? Data(contentsOf: file(root)),
+            let stored = try? JSONDecoder().decode(Stored.self, from: data),
+            stored.destination == destination.standardizedFileURL.path,
+            !stored.buildID.isEmpty, stored.buildID == SiteWriter.buildID(of: destination)
+        else { return [:] }
+        return stored.pages.filter { FileManager.default.fileExists(atPath: destination.appendingPathComponent($0.key).path) }
+    }
+
+    static func save(_ pages: [String: PageRecord], root: URL, destination: URL, buildID: String) {
+        let stored = Stored(destination: destination.standardizedFileURL.path, buildID: buildID, pages: pages)
+        guard let data = try? JSONEncoder().encode(stored) else { return }
+        try? FileManager.default.createDirectory(at: file(root).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? data.write(to: file(root), options: .atomic)
     }
 }

@@ -221,3 +221,45 @@ import Testing
         #expect(page.contains("mathbb"))
     }
 }
+
+/// A build keeps the previous build's article pages whose inputs did not change, and
+/// renders again every page whose inputs did — its article, its verdicts (through a data
+/// file here), the site settings — so the output equals a fresh build's.
+@Suite struct IncrementalBuildTests {
+    @Test func unchangedPagesAreKeptAndChangedOnesRenderedAgain() throws {
+        let site = try TemporarySite([
+            "a.md": "---\ntitle: A\n---\n```swift check\nlet n = Int(try String(contentsOfFile: \"articles/n.txt\", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!\ncheck(n == 2, \"n is two\")\n```\n",
+            "b.md": "---\ntitle: B\n---\nJust $x^2$.\n",
+        ])
+        defer { site.remove() }
+        try site.write("n.txt", "2")
+        #expect(try site.lemma(["build"]).status == 0)
+        let again = try site.lemma(["build"])
+        #expect(again.stderr.contains("render: 0 article pages, 2 unchanged since the last build"))
+
+        try site.write("n.txt", "3")  // the verdict of a.md flips; its text does not change
+        let flipped = try site.lemma(["build"])
+        // Every page's footer says whether every claim of the site passed: all change.
+        #expect(flipped.stderr.contains("render: 2 article pages, 0 unchanged since the last build"))
+        try site.write("b.md", "---\ntitle: B\n---\nJust $x^3$.\n")
+        #expect(try site.lemma(["build"]).stderr.contains("render: 1 article pages, 1 unchanged since the last build"))
+        let page = try String(contentsOf: site.root.appendingPathComponent("site/public/a.html"), encoding: .utf8)
+        #expect(page.contains("claim fail"))
+
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("title: Renamed site\n".utf8).write(to: site.root.appendingPathComponent("site/site.yml"))
+        let renamed = try site.lemma(["build"])
+        #expect(renamed.stderr.contains("render: 2 article pages, 0 unchanged since the last build"))
+        let b = try String(contentsOf: site.root.appendingPathComponent("site/public/b.html"), encoding: .utf8)
+        #expect(b.contains("Renamed site"))
+
+        // The same output as a build from nothing.
+        let kept = try Set(FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("site/public").path))
+        _ = try site.lemma(["build", "--out", "fresh"])  // status 0 or 1 (a claim fails): the pages are written
+        for name in ["a.html", "b.html", "index.html", "search-index.js"] where kept.contains(name) {
+            let one = try Data(contentsOf: site.root.appendingPathComponent("site/public/\(name)"))
+            let two = try Data(contentsOf: site.root.appendingPathComponent("fresh/\(name)"))
+            #expect(one == two, "\(name)")
+        }
+    }
+}
