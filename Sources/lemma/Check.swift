@@ -35,23 +35,22 @@ struct Check: ParsableCommand {
     @Flag(help: "Print only problems and the totals, no progress.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Verify only share I of N of the articles (1 ≤ I ≤ N; the articles in path order, dealt round-robin), for CI jobs in parallel; join their --report files with `lemma report merge`.",
+        valueName: "I/N"))
+    var shard: Shard?
+
     func run() throws {
         let session = SiteSession(root: global.rootURL, quiet: quiet)
-        let loaded = try session.loadArticles(articles)
+        var loaded = try session.loadArticles(articles)
+        if let shard { loaded = shard.share(of: loaded) }
         var results = try session.verifier(verify).verify(loaded)
         if promote {
             results = try Promotion(root: global.rootURL, quiet: quiet).apply(loaded, results)
         }
-        if let report { try write(JSONReport.make(results), to: report) }
-        if let junit { try write(Data(JUnitReport.make(results).utf8), to: junit) }
+        if let report { try global.write(JSONReport.make(results, shard: shard?.description), to: report) }
+        if let junit { try global.write(Data(JUnitReport.make(results).utf8), to: junit) }
         if !session.report(results).isSuccess { throw ExitCode(1) }
-    }
-
-    /// Writes a report file (relative paths are from the site root), creating its folder.
-    private func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path, relativeTo: global.rootURL)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
     }
 }
 
@@ -97,5 +96,28 @@ struct Promotion {
             }
         }
         return updated
+    }
+}
+
+/// `--shard I/N`: which share of the articles one CI job verifies.
+struct Shard: ExpressibleByArgument, CustomStringConvertible {
+    var index: Int
+    var count: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+        index = i
+        count = n
+    }
+
+    var description: String { "\(index)/\(count)" }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+
+    /// The articles of this share: in path order, article k goes to share k mod N + 1. Every
+    /// article is in exactly one share, and the shares differ in size by at most one.
+    func share(of articles: [Article]) -> [Article] {
+        articles.sorted { $0.path < $1.path }.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
     }
 }

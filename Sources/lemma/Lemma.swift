@@ -20,7 +20,7 @@ struct Lemma: ParsableCommand {
               lemma build                          verify, then write site/public/
               lemma --root ~/blog build --strict   fail when any claim does not pass
             """,
-        subcommands: [Check.self, Build.self, Serve.self, New.self, Clean.self])
+        subcommands: [Check.self, Build.self, Serve.self, New.self, Clean.self, Report.self])
 
     /// Runs the command line and exits with: 0 success, 1 a claim or article failed (or
     /// Lemma could not run), 2 a usage error.
@@ -71,6 +71,13 @@ struct GlobalOptions: ParsableArguments {
 
     var rootURL: URL {
         URL(fileURLWithPath: (root as NSString).expandingTildeInPath).standardizedFileURL
+    }
+
+    /// Writes a report file (relative paths are from the site root), creating its folder.
+    func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path, relativeTo: rootURL)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
     }
 
     /// Lets `--root DIR` come before the subcommand (`lemma --root DIR check`) by moving

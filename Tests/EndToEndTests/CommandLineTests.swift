@@ -263,3 +263,53 @@ import Testing
         }
     }
 }
+
+/// `lemma check --shard i/n` and `lemma report merge`: the shards cover every article
+/// exactly once, and the merged report equals one run over all articles; overlapping
+/// shards and reports of another version are errors.
+@Suite struct ShardTests {
+    static let articles: [String: String] = Dictionary(uniqueKeysWithValues: (1...5).map { k in
+        ("a\(k).md", "---\ntitle: A\(k)\n---\n```swift check\ncheck(\(k) != 4, \"claim \(k)\")\n```\n")
+    })
+
+    @Test func shardsCoverEveryArticleOnceAndMergeToTheWholeRun() throws {
+        let site = try TemporarySite(Self.articles)
+        defer { site.remove() }
+        var covered: [String] = []
+        for i in 1...3 {
+            let run = try site.lemma(["check", "--shard", "\(i)/3", "--quiet", "--report", "shard-\(i).json"])
+            #expect(run.status == (i == 1 ? 1 : 0), "shard \(i): \(run.stdout)")  // a4 (index 3 → shard 1) fails
+            let data = try Data(contentsOf: site.root.appendingPathComponent("shard-\(i).json"))
+            let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(json["shard"] as? String == "\(i)/3")
+            covered += (json["articles"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        }
+        #expect(covered.sorted() == (1...5).map { "articles/a\($0).md" })
+        let merged = try site.lemma(["report", "merge", "shard-1.json", "shard-2.json", "shard-3.json", "--out", "all.json", "--junit", "all.xml"])
+        #expect(merged.status == 1)
+        #expect(merged.stdout == "articles/a4.md:5: FAIL claim 4 (the condition is false)\n4 passed, 1 failed\n")
+        let whole = try site.lemma(["check", "--quiet", "--report", "whole.json"])
+        #expect(whole.stdout == merged.stdout)
+        let all = try JSONSerialization.jsonObject(with: Data(contentsOf: site.root.appendingPathComponent("all.json"))) as? [String: Any]
+        #expect((all?["summary"] as? [String: Int]) == ["passed": 4, "failed": 1, "withoutVerdict": 0, "errors": 0])
+        let junit = try String(contentsOf: site.root.appendingPathComponent("all.xml"), encoding: .utf8)
+        #expect(junit.contains("<testsuites name=\"lemma\" tests=\"5\" failures=\"1\" errors=\"0\">"))
+    }
+
+    @Test func overlappingShardsAndBadShardsAreErrors() throws {
+        let site = try TemporarySite(Self.articles)
+        defer { site.remove() }
+        _ = try site.lemma(["check", "--shard", "2/3", "--quiet", "--report", "s.json"])
+        let twice = try site.lemma(["report", "merge", "s.json", "s.json"])
+        #expect(twice.status != 0 && twice.status != 1)
+        #expect(twice.stderr.contains("is in both s.json and s.json: the shards overlap"))
+        for bad in ["0/3", "4/3", "2", "a/b", "1/0"] {
+            let run = try site.lemma(["check", "--shard", bad])
+            #expect(run.status == 64 || run.status == 2, "--shard \(bad)")
+            #expect(run.stderr.contains("--shard"), "--shard \(bad): \(run.stderr)")
+        }
+        try site.write("old.json", "{\"version\": 1, \"summary\": {}, \"articles\": []}")
+        let old = try site.lemma(["report", "merge", "articles/old.json"])
+        #expect(old.stderr.contains("is a report of version 1"))
+    }
+}
