@@ -50,6 +50,11 @@ public enum ArticleParser {
                     InlineValue(
                         index: inlineValues.count, expression: code(block.literal), line: block.startLine,
                         source: code(block.info)))
+            case .malformedProseNumber:
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "prose.number", at: ProseNumberLocation.find(block.info, from: block.startLine, in: source, path: path),
+                        block.literal))
             case .htmlBlock, .other:
                 break
             }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// An inline value of the prose: a code span `` `= expr` `` whose Swift expression is
 /// evaluated after the article's last claim block and shown in its place.
 public struct InlineValue: Hashable, Sendable {
@@ -12,8 +14,17 @@ public struct InlineValue: Hashable, Sendable {
     /// Column (1-based, in UTF-8 bytes) of the expression's first character on `line`, or
     /// nil when only the paragraph's line is known.
     public var column: Int?
+    /// Column (1-based, UTF-8 bytes) of the span's text on `line`: where a number claim's
+    /// number is written. Nil when not found.
+    public var textColumn: Int?
     /// The code span's text as written, `=` included.
     public var source: String
+    /// For a number claim in the prose (`` `0.382 ≈ expr` ``, see ``ProseNumber``): the
+    /// number as written. Nil for an inline value (`` `= expr` ``).
+    public var writtenNumber: String? {
+        if case let .claim(written, _) = ProseNumber.parse(source) { return written }
+        return nil
+    }
 
     public init(index: Int, expression: String, line: Int, column: Int? = nil, source: String? = nil) {
         self.index = index

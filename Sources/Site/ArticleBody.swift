@@ -37,6 +37,9 @@ struct ArticleBody {
         return article.html(
             replacingCodeBlocks: replacements,
             inlineValues: { k in
+                if k < article.inlineValues.count, let written = article.inlineValues[k].writtenNumber {
+                    return proseNumber(article.inlineValues[k], written: written, claims: claims)
+                }
                 let expression = k < article.inlineValues.count ? article.inlineValues[k].expression : ""
                 guard k < values.count, let value = values[k] else {
                     return "<code class=\"inline-value missing\" title=\"not evaluated\">\(expression.htmlEscaped)</code>"
@@ -44,5 +47,17 @@ struct ArticleBody {
                 return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
             },
             renderMath: { equations.render($0, math: math) })
+    }
+
+    /// A number claim of the prose: the number as the author wrote it, with a verdict mark;
+    /// its details (the computed value, the tolerance the written precision allows) show on
+    /// hover and on focus.
+    private func proseNumber(_ value: InlineValue, written: String, claims: [ClaimRecord]) -> String {
+        let claim = claims.first { $0.kind == "prose" && $0.line == value.line && $0.column == value.textColumn }
+        let status = claim?.status.rawValue ?? "unverified"
+        let mark = claim?.status == .pass ? "✓" : claim == nil ? "?" : "✗"
+        let details = claim?.detail ?? "not verified: \(written) ≈ \(value.expression)"
+        return "<span class=\"prose-number \(status)\" tabindex=\"0\" title=\"\(details.htmlEscaped)\">"
+            + "\(written.htmlEscaped)<span class=\"mark\" aria-label=\"\(status)\">\(mark)</span></span>"
     }
 }

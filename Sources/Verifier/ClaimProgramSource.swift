@@ -29,6 +29,9 @@ enum ClaimProgramSource {
             static func beginBlock(_ line: Int) { ClaimProgram.beginBlock(line: line) }
             static func statement(_ line: Int) { ClaimProgram.statement(line) }
             static func beginInlineValues() { ClaimProgram.beginInlineValues() }
+            static func proseNumber(_ written: String, line: Int, column: Int, _ value: () throws -> Any) {
+                do { ProseClaim.check(written: written, value: try value(), line: line, column: column) } catch { fatalError("Error raised at top level: \\(String(reflecting: error))") }
+            }
             static func inlineValue(_ index: Int, _ value: () throws -> Any) {
                 do { ClaimProgram.inlineValue(index, try value()) } catch { fatalError("Error raised at top level: \\(String(reflecting: error))") }
             }
@@ -63,7 +66,12 @@ enum ClaimProgramSource {
         // Each expression on a line of its own, at its article line and column, so that the
         // compiler's messages about it point where the author wrote it.
         for value in article.inlineValues {
-            source += "_LemmaRun.inlineValue(\(value.index)) {\n"
+            if let written = value.writtenNumber {
+                let literal = written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                source += "_LemmaRun.proseNumber(\"\(literal)\", line: \(value.line), column: \(value.textColumn ?? 0)) {\n"
+            } else {
+                source += "_LemmaRun.inlineValue(\(value.index)) {\n"
+            }
             source += "#sourceLocation(file: \"\(file)\", line: \(value.line))\n"
             source += String(repeating: " ", count: max(0, (value.column ?? 1) - 1)) + value.expression + "\n"
             source += "#sourceLocation()\n}\n"

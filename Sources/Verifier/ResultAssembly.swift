@@ -79,6 +79,7 @@ struct ResultAssembly {
         }
         result.diagnostics += recordingInsidePersisted()
         claims += silentSites(reported: claims, finished: finished, stopped: current, outcome.stop)
+        claims += silentProseNumbers(reported: claims, outcome.stop)
         result.claims = claims
         result.blocks = blocks.compactMap { byLine[$0.codeLine] }
         result.inlineValues = inline
@@ -93,6 +94,20 @@ struct ResultAssembly {
                 .error, id: "claim.in-persisted", at: SourceLocation(file: article.path, line: site.line, column: site.column),
                 "`\(site.name)` inside `persisted { … }` runs only when the value is computed, not when it is read back",
                 explanation: "return what you want to check from the closure and write the `\(site.name)` after the call")
+        }
+    }
+
+    /// An error for each number claim of the prose that reported nothing: *not reached*
+    /// when the program stopped (they run after the last block), *not run* otherwise.
+    private func silentProseNumbers(reported: [ClaimRecord], _ stop: RunOutcome.Stop?) -> [ClaimRecord] {
+        let done = Set(reported.filter { $0.kind == "prose" }.map { "\($0.line):\($0.column ?? 0)" })
+        return article.inlineValues.compactMap { value -> ClaimRecord? in
+            guard let written = value.writtenNumber, !done.contains("\(value.line):\(value.textColumn ?? 0)") else { return nil }
+            let detail = stop.map { "not reached: the claims stopped at \(article.path):\($0.line) (\($0.summary))" }
+                ?? "not run: the number claims of the prose run after the last block, which did not finish"
+            return ClaimRecord(
+                line: value.line, column: value.textColumn, kind: "prose", label: "the text says \(written)",
+                status: stop?.timedOut == true ? .timeout : .error, detail: detail)
         }
     }
 

@@ -32,7 +32,7 @@ import Testing
         for arguments in [["chek"], ["--root", site.root.path, "chek"]] {
             let run = try site.lemma(arguments)
             #expect(run.status == 2)
-            #expect(run.stderr == "lemma: 'chek' is not a lemma command. Did you mean 'check'? The commands are: check, build, serve, new, clean (see 'lemma --help').\n")
+            #expect(run.stderr == "lemma: 'chek' is not a lemma command. Did you mean 'check'? The commands are: check, build, serve, new, clean, report (see 'lemma --help').\n")
         }
         #expect(try site.lemma(["--root", site.root.path, "check", "--quiet"]).status == 1)
     }

@@ -1,4 +1,5 @@
 internal import CCMark
+import Diagnostics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +13,7 @@ import Darwin
 enum CMark {
     /// A block-level node, as much of it as the rest of Lemma needs.
     struct Block: Sendable, Equatable {
-        enum Kind: Sendable, Equatable { case codeBlock, heading, htmlBlock, inlineValue, other }
+        enum Kind: Sendable, Equatable { case codeBlock, heading, htmlBlock, inlineValue, malformedProseNumber, other }
         var kind: Kind
         /// 1-based first and last source lines.
         var startLine: Int
@@ -67,13 +68,19 @@ enum CMark {
             case CMARK_NODE_HTML_BLOCK:
                 result.append(block(node, kind: .htmlBlock))
             case CMARK_NODE_CODE:
-                if let value = inlineValueExpression(node) {
+                if let value = inlineValueExpression(node) ?? proseNumberExpression(node) {
                     let line = enclosingBlockLine(node)
                     let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                     // `info` carries the code span as written, for the default rendering.
                     result.append(
                         Block(kind: .inlineValue, startLine: line, endLine: line, info: literal, literal: value, level: 0, fenced: false))
                     valueNodes.append(node)
+                } else if let text = cmark_node_get_literal(node).map({ String(cString: $0) }),
+                    case let .malformed(message) = ProseNumber.parse(text)
+                {
+                    let line = enclosingBlockLine(node)
+                    result.append(
+                        Block(kind: .malformedProseNumber, startLine: line, endLine: line, info: text, literal: message, level: 0, fenced: false))
                 }
             case CMARK_NODE_HEADING:
                 var b = block(node, kind: .heading)
@@ -140,6 +147,14 @@ enum CMark {
         let text = String(cString: literal).trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("="), text.count > 1 else { return nil }
         return String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The expression of a number claim in the prose: `` `0.382 ≈ expr` ``.
+    private static func proseNumberExpression(_ node: OpaquePointer) -> String? {
+        guard let literal = cmark_node_get_literal(node),
+            case let .claim(_, expression) = ProseNumber.parse(String(cString: literal))
+        else { return nil }
+        return expression
     }
 
     /// The start line of the nearest ancestor that has one (inline nodes have none in cmark 0.30).
