@@ -11,7 +11,7 @@ import Diagnostics
 @discardableResult
 public func check(_ condition: Bool, _ label: String = "", line: Int = #line, column: Int = #column) -> Bool {
     ClaimRecorder.shared.claim(
-        line: line, column: column, kind: "check", label: label, passed: condition,
+        line: line, column: column, kind: .check, label: label, passed: condition,
         detail: condition ? nil : "the condition is false")
     return condition
 }
@@ -26,7 +26,7 @@ public func expectClose(
     let passed = tolerance.accepts(actual, expected)
     let difference = abs(actual - expected)
     ClaimRecorder.shared.claim(
-        line: line, column: column, kind: "expectClose", label: label, passed: passed,
+        line: line, column: column, kind: .expectClose, label: label, passed: passed,
         actual: "\(actual)", expected: "\(expected)",
         detail: "difference \(difference), allowed \(tolerance.bound(for: expected)) (\(tolerance))")
     return passed

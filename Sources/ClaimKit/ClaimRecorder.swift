@@ -40,7 +40,7 @@ final class ClaimRecorder: @unchecked Sendable {
 
     /// Records a claim's verdict, timing it from the previous mark.
     func claim(
-        line: Int, column: Int, kind: String, label: String, passed: Bool,
+        line: Int, column: Int, kind: ClaimKind, label: String, passed: Bool,
         actual: String? = nil, expected: String? = nil, detail: String? = nil
     ) {
         let now = Date()

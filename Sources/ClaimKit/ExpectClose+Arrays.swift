@@ -3,7 +3,7 @@ import Diagnostics
 /// Compares two equally shaped arrays of entries and records the verdict, naming the
 /// entry with the largest violation of the tolerance.
 private func recordEntrywise(
-    kind: String, actual: [Double], expected: [Double], shapeMismatch: String?,
+    kind: ClaimKind, actual: [Double], expected: [Double], shapeMismatch: String?,
     position: (Int) -> String, actualText: String, expectedText: String,
     tolerance: Tolerance, label: String, line: Int, column: Int
 ) -> Bool {
@@ -40,7 +40,7 @@ public func expectClose(
     _ label: String = "", line: Int = #line, column: Int = #column
 ) -> Bool {
     recordEntrywise(
-        kind: "expectClose", actual: actual.elements, expected: expected.elements,
+        kind: .expectClose, actual: actual.elements, expected: expected.elements,
         shapeMismatch: actual.count == expected.count
             ? nil : "lengths differ: \(actual.count) and \(expected.count)",
         position: { "entry \($0)" }, actualText: actual.description,
@@ -55,7 +55,7 @@ public func expectClose(
 ) -> Bool {
     let sameShape = actual.rows == expected.rows && actual.columns == expected.columns
     return recordEntrywise(
-        kind: "expectClose", actual: actual.elements, expected: expected.elements,
+        kind: .expectClose, actual: actual.elements, expected: expected.elements,
         shapeMismatch: sameShape
             ? nil
             : "shapes differ: \(actual.rows)×\(actual.columns) and \(expected.rows)×\(expected.columns)",
@@ -99,7 +99,7 @@ public func expectClose(
     }
     func text(_ zs: [Complex<Double>]) -> String { "[" + zs.map(ValueFormat.complex).joined(separator: ", ") + "]" }
     ClaimRecorder.shared.claim(
-        line: line, column: column, kind: "expectClose", label: label, passed: passed,
+        line: line, column: column, kind: .expectClose, label: label, passed: passed,
         actual: text(actual), expected: text(expected), detail: detail)
     return passed
 }

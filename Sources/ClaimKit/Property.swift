@@ -60,7 +60,7 @@ public func property(
 ) -> Bool {
     guard cases >= 1 else {
         ClaimRecorder.shared.claim(
-            line: line, column: column, kind: "property", label: label, passed: false,
+            line: line, column: column, kind: .property, label: label, passed: false,
             detail: "cases: \(cases) checks nothing; a property needs at least one case")
         return false
     }
@@ -72,10 +72,10 @@ public func property(
             var detail = "case \(k + 1) of \(cases) (seed \(seed &+ UInt64(k))) "
             if case let .failure(error) = outcome { detail += "threw \(error)" } else { detail += "is false" }
             if !c.inputs.isEmpty { detail += "; inputs: " + c.inputs.joined(separator: ", ") }
-            ClaimRecorder.shared.claim(line: line, column: column, kind: "property", label: label, passed: false, detail: detail)
+            ClaimRecorder.shared.claim(line: line, column: column, kind: .property, label: label, passed: false, detail: detail)
             return false
         }
     }
-    ClaimRecorder.shared.claim(line: line, column: column, kind: "property", label: label, passed: true, detail: "\(cases) cases")
+    ClaimRecorder.shared.claim(line: line, column: column, kind: .property, label: label, passed: true, detail: "\(cases) cases")
     return true
 }

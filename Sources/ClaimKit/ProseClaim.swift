@@ -12,21 +12,21 @@ public enum ProseClaim {
         let label = "the text says \(written)"
         guard let number = ProseNumber.value(of: written), let tolerance = ProseNumber.tolerance(of: written) else {
             ClaimRecorder.shared.claim(
-                line: line, column: column, kind: "prose", label: label, passed: false,
+                line: line, column: column, kind: .prose, label: label, passed: false,
                 detail: "the text says \(written), which is not a number")
             return
         }
         let allowed = "±" + ValueFormat.number(tolerance)
         guard let computed = Self.double(value) else {
             ClaimRecorder.shared.claim(
-                line: line, column: column, kind: "prose", label: label, passed: false, expected: written,
+                line: line, column: column, kind: .prose, label: label, passed: false, expected: written,
                 detail: "the text says \(written), the computation gives a \(type(of: value)), not a number")
             return
         }
         let passed = computed.isFinite && abs(computed - number) <= tolerance * (1 + 1e-12)
         let shown = String(format: "%.10g", computed)
         ClaimRecorder.shared.claim(
-            line: line, column: column, kind: "prose", label: label, passed: passed, actual: shown, expected: written,
+            line: line, column: column, kind: .prose, label: label, passed: passed, actual: shown, expected: written,
             detail: "the text says \(written), the computation gives \(shown) (allowed \(allowed))")
     }
 

@@ -3,6 +3,23 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
     case pass, fail, error, timeout
 }
 
+/// What made a claim. The raw values are the wire format's (and the JSON report's) strings.
+public enum ClaimKind: String, Sendable, Codable, CaseIterable {
+    /// `check(condition, label)`: a condition, no values to compare.
+    case check
+    /// `expectClose(actual, expected, tolerance:, label)`.
+    case expectClose
+    /// `property(label, cases:) { … }`.
+    case property
+    /// An `output` block compared with what its block printed.
+    case output
+    /// A number written in the prose, `` `0.382 ≈ expr` ``.
+    case prose
+
+    /// Whether the claim compares two values (shown as actual and expected).
+    public var comparesValues: Bool { self != .check }
+}
+
 /// One claim's result, as a claim program reports it to the verifier.
 ///
 /// This is the wire format between `ClaimKit` (inside claim programs) and `Verifier`,
@@ -15,8 +32,8 @@ public struct ClaimRecord: Hashable, Sendable, Codable {
     /// Column of the call's name on that line (`#column`), when the claim program reports
     /// it; tells two claims written on one line apart.
     public var column: Int?
-    /// Which call made it: `check`, `expectClose`, `property`, `output`.
-    public var kind: String
+    /// Which call made it.
+    public var kind: ClaimKind
     /// The author's label, or the empty string.
     public var label: String
     /// Pass, fail, error or timeout.
@@ -31,7 +48,7 @@ public struct ClaimRecord: Hashable, Sendable, Codable {
     public var seconds: Double?
 
     public init(
-        line: Int, column: Int? = nil, kind: String, label: String, status: ClaimStatus,
+        line: Int, column: Int? = nil, kind: ClaimKind, label: String, status: ClaimStatus,
         actual: String? = nil, expected: String? = nil, detail: String? = nil, seconds: Double? = nil
     ) {
         self.line = line

@@ -29,7 +29,7 @@ struct ArticleBody {
                 showsPrintedOutput: output == nil, source: source, text: text, math: math)
             if let output {
                 replacements[output.line] = ClaimBlockHTML.renderOutput(
-                    output, claim: claims.first { $0.kind == "output" && $0.line == output.line }, source: source, text: text)
+                    output, claim: claims.first { $0.kind == .output && $0.line == output.line }, source: source, text: text)
             }
         }
         let values = result?.inlineValues ?? []
@@ -53,7 +53,7 @@ struct ArticleBody {
     /// its details (the computed value, the tolerance the written precision allows) show on
     /// hover and on focus.
     private func proseNumber(_ value: InlineValue, written: String, claims: [ClaimRecord]) -> String {
-        let claim = claims.first { $0.kind == "prose" && $0.line == value.line && $0.column == value.textColumn }
+        let claim = claims.first { $0.kind == .prose && $0.line == value.line && $0.column == value.textColumn }
         let status = claim?.status.rawValue ?? "unverified"
         let mark = claim?.status == .pass ? "✓" : claim == nil ? "?" : "✗"
         let details = claim?.detail ?? "not verified: \(written) ≈ \(value.expression)"

@@ -84,15 +84,15 @@ enum ClaimBlockHTML {
         case .fail: "✗"
         case .error, .timeout: "!"
         }
-        let label = claim.label.isEmpty ? claim.kind : claim.label
+        let label = claim.label.isEmpty ? claim.kind.rawValue : claim.label
         var html = "<li class=\"claim \(claim.status.rawValue)\" title=\"\(claim.status.rawValue)\">"
         html += "<span class=\"mark\" aria-label=\"\(claim.status.rawValue)\">\(mark)</span> "
         html += "<span class=\"label\">\(label.htmlEscaped)</span> "
         html += source.html(line: claim.line)
-        if claim.status != .pass || claim.kind != "check" {
+        if claim.status != .pass || claim.kind.comparesValues {
             var parts: [String] = []
-            if let actual = claim.actual, claim.kind != "check" { parts.append("actual \(actual)") }
-            if let expected = claim.expected, claim.kind != "check" { parts.append("expected \(expected)") }
+            if let actual = claim.actual, claim.kind.comparesValues { parts.append("actual \(actual)") }
+            if let expected = claim.expected, claim.kind.comparesValues { parts.append("expected \(expected)") }
             if let detail = claim.detail { parts.append(detail) }
             if !parts.isEmpty {
                 // A claim that did not pass shows why without a click.

@@ -1,4 +1,5 @@
 import Articles
+import Diagnostics
 import SwiftParser
 import SwiftSyntax
 
@@ -15,8 +16,10 @@ struct BlockSyntax {
         var column: Int
         /// The first plain string literal among the arguments (the label, by convention).
         var label: String
-        /// `check`, `expectClose` or `property`.
+        /// `check`, `expectClose` or `property` (`show`/`figure` among sites inside `persisted`).
         var name: String
+        /// The claim kind of a claim call (every entry of ``BlockSyntax/claimSites``).
+        var kind: ClaimKind { ClaimKind(rawValue: name) ?? .check }
     }
 
     /// A top-level statement: where it starts and where its code ends.
@@ -38,7 +41,7 @@ struct BlockSyntax {
         var isDeclaration: Bool
     }
 
-    static let claimFunctions: Set<String> = ["check", "expectClose", "property"]
+    static let claimFunctions: Set<String> = Set([ClaimKind.check, .expectClose, .property].map(\.rawValue))
     /// Calls that record something on the page and so may not run inside `persisted`.
     static let recordingFunctions: Set<String> = claimFunctions.union(["show", "figure"])
 

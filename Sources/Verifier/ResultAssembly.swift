@@ -100,13 +100,13 @@ struct ResultAssembly {
     /// An error for each number claim of the prose that reported nothing: *not reached*
     /// when the program stopped (they run after the last block), *not run* otherwise.
     private func silentProseNumbers(reported: [ClaimRecord], _ stop: RunOutcome.Stop?) -> [ClaimRecord] {
-        let done = Set(reported.filter { $0.kind == "prose" }.map { "\($0.line):\($0.column ?? 0)" })
+        let done = Set(reported.filter { $0.kind == .prose }.map { "\($0.line):\($0.column ?? 0)" })
         return article.inlineValues.compactMap { value -> ClaimRecord? in
             guard let written = value.writtenNumber, !done.contains("\(value.line):\(value.textColumn ?? 0)") else { return nil }
             let detail = stop.map { "not reached: the claims stopped at \(article.path):\($0.line) (\($0.summary))" }
                 ?? "not run: the number claims of the prose run after the last block, which did not finish"
             return ClaimRecord(
-                line: value.line, column: value.textColumn, kind: "prose", label: "the text says \(written)",
+                line: value.line, column: value.textColumn, kind: .prose, label: "the text says \(written)",
                 status: stop?.timedOut == true ? .timeout : .error, detail: detail)
         }
     }
@@ -132,12 +132,12 @@ struct ResultAssembly {
                 if let stop, afterStop {
                     result.append(
                         ClaimRecord(
-                            line: site.line, kind: site.name, label: site.label, status: stop.timedOut ? .timeout : .error,
+                            line: site.line, kind: site.kind, label: site.label, status: stop.timedOut ? .timeout : .error,
                             detail: "not reached: the claims stopped at \(article.path):\(stop.line) (\(stop.summary))"))
                 } else {
                     result.append(
                         ClaimRecord(
-                            line: site.line, kind: site.name, label: site.label, status: .error,
+                            line: site.line, kind: site.kind, label: site.label, status: .error,
                             detail: "not run: this claim reported no verdict. It is in code that never ran "
                                 + "(a function never called, a loop that ran no times, a closure that ran on "
                                 + "another thread after the program's end, a forked process)"))
@@ -148,7 +148,7 @@ struct ResultAssembly {
                     ?? "not run: the block before it did not finish"
                 result.append(
                     ClaimRecord(
-                        line: output.line, kind: "output", label: "output",
+                        line: output.line, kind: .output, label: "output",
                         status: stop?.timedOut == true ? .timeout : .error, detail: detail))
             }
         }
@@ -190,7 +190,7 @@ struct ResultAssembly {
                 + "run `lemma check --promote` to accept the printed output"
         }
         return ClaimRecord(
-            line: output.line, kind: "output", label: "output", status: detail == nil ? .pass : .fail,
+            line: output.line, kind: .output, label: "output", status: detail == nil ? .pass : .fail,
             actual: actual, expected: expected, detail: detail)
     }
 

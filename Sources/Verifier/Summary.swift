@@ -47,7 +47,7 @@ public struct Summary: Sendable, Equatable {
                 ($0.location.line, $0.location.column ?? 0, $0.description)
             }
             for claim in result.claims where claim.status != .pass {
-                if claim.kind == "prose" {
+                if claim.kind == .prose {
                     // `articles/x.md:12:31: FAIL the text says 0.382, the computation gives 0.3827 (allowed ±0.0005)`
                     let at = "\(result.path):\(claim.line)" + (claim.column.map { ":\($0)" } ?? "")
                     entries.append((claim.line, claim.column ?? 0, "\(at): \(claim.status.rawValue.uppercased()) \(claim.detail ?? claim.label)"))
@@ -55,7 +55,7 @@ public struct Summary: Sendable, Equatable {
                 }
                 var line = "\(result.path):\(claim.line): \(claim.status.rawValue.uppercased())"
                 if !claim.label.isEmpty { line += " \(claim.label)" }
-                if let actual = claim.actual, let expected = claim.expected, claim.kind != "check" {
+                if let actual = claim.actual, let expected = claim.expected, claim.kind.comparesValues {
                     line += ": \(actual) vs \(expected)"
                 }
                 if let detail = claim.detail { line += " (\(detail))" }

@@ -67,7 +67,7 @@ struct Promotion {
             var replacements: [(block: CodeBlock, text: String)] = []
             var promoted: [Int] = []
             for (c, claim) in results[k].claims.enumerated()
-            where claim.kind == "output" && claim.status == .fail {
+            where claim.kind == .output && claim.status == .fail {
                 guard let block = article.codeBlocks.first(where: { $0.line == claim.line && $0.role == .output }),
                       let printed = claim.actual else { continue }
                 replacements.append((block, printed + "\n"))

@@ -27,7 +27,7 @@ import Testing
     @Test func claimEventRoundTripsThroughJSON() throws {
         let event = ClaimEvent(
             event: .claim,
-            claim: ClaimRecord(line: 12, kind: "check", label: "T a = b", status: .fail, detail: "false"))
+            claim: ClaimRecord(line: 12, kind: .check, label: "T a = b", status: .fail, detail: "false"))
         let data = try JSONEncoder().encode(event)
         #expect(try JSONDecoder().decode(ClaimEvent.self, from: data) == event)
     }

@@ -9,7 +9,7 @@ import Verifier
         let site = try TemporarySite(["p.md": "---\ntitle: P\n---\n```swift check\n\(block)\n```\n\n\(prose)\n"])
         defer { site.remove() }
         let result = try #require(try site.verify().first)
-        return result.claims.filter { $0.kind == "prose" }.map { ($0.status.rawValue, $0.detail ?? "") }
+        return result.claims.filter { $0.kind == .prose }.map { ($0.status.rawValue, $0.detail ?? "") }
     }
 
     @Test func theWrittenPrecisionDecides() throws {

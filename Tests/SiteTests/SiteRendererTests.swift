@@ -21,8 +21,8 @@ import Verifier
 
     var result: ArticleResult {
         ArticleResult(path: "articles/r.md", claims: [
-            ClaimRecord(line: 8, kind: "check", label: "ok", status: .pass),
-            ClaimRecord(line: 9, kind: "check", label: "<script>alert(1)</script>", status: .fail, detail: "x < y"),
+            ClaimRecord(line: 8, kind: .check, label: "ok", status: .pass),
+            ClaimRecord(line: 9, kind: .check, label: "<script>alert(1)</script>", status: .fail, detail: "x < y"),
         ])
     }
 
@@ -41,7 +41,7 @@ import Verifier
             check(false, "失败")
             ```
             """, path: "articles/zh.md")
-        let zhResult = ArticleResult(path: "articles/zh.md", claims: [ClaimRecord(line: 10, kind: "check", label: "失败", status: .fail, detail: "x")])
+        let zhResult = ArticleResult(path: "articles/zh.md", claims: [ClaimRecord(line: 10, kind: .check, label: "失败", status: .fail, detail: "x")])
         let html = try SiteRenderer().site([zh], results: [zhResult]).pages["zh.html"]!
         for word in ["<p>目录</p>", "<summary>详情</summary>", "1 条论断中 1 条未通过", ">验证报告</a>", ">搜索</a>", "本站并非所有论断都已通过", "链接到本节"] {
             #expect(html.contains(word), "\(word)")
@@ -53,7 +53,7 @@ import Verifier
 
     @Test func theReportListsFailingArticlesFirst() throws {
         let clean = ArticleParser.parse("---\ntitle: Clean\ndate: 2026-12-01\n---\n```swift check\ncheck(true)\n```\n", path: "articles/a.md")
-        let cleanResult = ArticleResult(path: "articles/a.md", claims: [ClaimRecord(line: 5, kind: "check", label: "fine", status: .pass)])
+        let cleanResult = ArticleResult(path: "articles/a.md", claims: [ClaimRecord(line: 5, kind: .check, label: "fine", status: .pass)])
         let report = try SiteRenderer().site([clean, article], results: [cleanResult, result]).pages["report.html"]!
         let failing = try #require(report.range(of: "Reflections")), passing = try #require(report.range(of: "Clean"))
         #expect(failing.lowerBound < passing.lowerBound)
@@ -106,7 +106,7 @@ import Verifier
     @Test func hiddenBlockShowsVerdictsButNoCode() throws {
         let hidden = ArticleParser.parse("---\ntitle: H\n---\n```swift check hide\ncheck(true, \"secret\")\n```\n", path: "articles/h.md")
         let html = try SiteRenderer().articlePage(
-            hidden, result: ArticleResult(path: "articles/h.md", claims: [ClaimRecord(line: 5, kind: "check", label: "secret", status: .pass)])).html
+            hidden, result: ArticleResult(path: "articles/h.md", claims: [ClaimRecord(line: 5, kind: .check, label: "secret", status: .pass)])).html
         #expect(!html.contains("check(true"))
         #expect(html.contains("<span class=\"label\">secret</span>"))
     }
@@ -220,7 +220,7 @@ import Verifier
 @Suite struct SourceLinkTests {
     @Test func claimsLinkToTheirSourceLineWhenTheSiteHasASourceURL() throws {
         let article = ArticleParser.parse("---\ntitle: T\n---\n```swift check\ncheck(true, \"ok\")\n```\n", path: "articles/t.md")
-        let result = ArticleResult(path: "articles/t.md", claims: [ClaimRecord(line: 5, kind: "check", label: "ok", status: .pass)])
+        let result = ArticleResult(path: "articles/t.md", claims: [ClaimRecord(line: 5, kind: .check, label: "ok", status: .pass)])
         let linked = try SiteRenderer(settings: SiteSettings(sourceURL: "https://example.org/notes/blob/main/"))
             .articlePage(article, result: result).html
         #expect(linked.contains("<a class=\"where\" href=\"https://example.org/notes/blob/main/articles/t.md#L5\">articles/t.md:5</a>"))

@@ -47,10 +47,10 @@ import Verifier
     static let result = ArticleResult(
         path: "articles/householder.md",
         claims: [
-            ClaimRecord(line: 17, kind: "check", label: "reverses orientation", status: .pass, seconds: 0.0012),
-            ClaimRecord(line: 18, kind: "expectClose", label: "det H = -1", status: .pass, actual: "-1.0", expected: "-1.0",
+            ClaimRecord(line: 17, kind: .check, label: "reverses orientation", status: .pass, seconds: 0.0012),
+            ClaimRecord(line: 18, kind: .expectClose, label: "det H = -1", status: .pass, actual: "-1.0", expected: "-1.0",
                         detail: "difference 0.0, allowed 1e-12 (atol 1e-12)", seconds: 0.0004),
-            ClaimRecord(line: 25, kind: "check", label: "<b>bold</b> claim", status: .fail, detail: "the condition is false", seconds: 0.0001),
+            ClaimRecord(line: 25, kind: .check, label: "<b>bold</b> claim", status: .fail, detail: "the condition is false", seconds: 0.0001),
         ],
         blocks: [
             BlockResult(line: 16, stdout: "<script>alert('printed')</script>\n"),

@@ -189,7 +189,7 @@ import Testing
         ArticleResult(
             path: "articles/a.md",
             claims: statuses.enumerated().map {
-                ClaimRecord(line: 10 + $0.offset, kind: "check", label: "c\($0.offset)", status: $0.element)
+                ClaimRecord(line: 10 + $0.offset, kind: .check, label: "c\($0.offset)", status: $0.element)
             },
             diagnostics: (0..<errors).map { _ in
                 Diagnostic(.error, id: "compile.error", at: SourceLocation(file: "articles/a.md", line: 3), "bad")
@@ -217,8 +217,8 @@ import Testing
     @Test func problemsInLineOrderWithIndentedContinuations() {
         var r = ArticleResult(path: "articles/a.md")
         r.claims = [
-            ClaimRecord(line: 20, kind: "expectClose", label: "late", status: .fail, actual: "[1 2]\n[3 4]", expected: "[1 2]\n[3 5]"),
-            ClaimRecord(line: 7, kind: "check", label: "early", status: .fail),
+            ClaimRecord(line: 20, kind: .expectClose, label: "late", status: .fail, actual: "[1 2]\n[3 4]", expected: "[1 2]\n[3 5]"),
+            ClaimRecord(line: 7, kind: .check, label: "early", status: .fail),
         ]
         r.diagnostics = [Diagnostic(.warning, id: "block.option", at: SourceLocation(file: "articles/a.md", line: 12), "odd option")]
         let lines = Summary.problemLines([r])

@@ -8,9 +8,9 @@ import Testing
         ArticleResult(
             path: "articles/a.md",
             claims: [
-                ClaimRecord(line: 5, kind: "check", label: "ok", status: .pass, seconds: 0.01),
-                ClaimRecord(line: 6, kind: "expectClose", label: "x < y", status: .fail, actual: "1", expected: "2", detail: "difference 1"),
-                ClaimRecord(line: 9, kind: "unreached", label: "", status: .timeout, detail: "not reached"),
+                ClaimRecord(line: 5, kind: .check, label: "ok", status: .pass, seconds: 0.01),
+                ClaimRecord(line: 6, kind: .expectClose, label: "x < y", status: .fail, actual: "1", expected: "2", detail: "difference 1"),
+                ClaimRecord(line: 9, kind: .check, label: "", status: .timeout, detail: "not reached"),
             ]),
         ArticleResult(
             path: "articles/b.md",

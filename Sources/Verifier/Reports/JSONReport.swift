@@ -36,7 +36,7 @@ public enum JSONReport {
         var id: String
         var article: String
         var line: Int
-        var kind: String
+        var kind: ClaimKind
         var label: String
         var status: ClaimStatus
         var actual: String?
