@@ -20,3 +20,27 @@ public func bestSeconds(calls: Int = 5, budget: Double = 0.25, _ body: () throws
     }
     return best
 }
+
+/// The shortest time of each of `bodies`, measured in interleaved rounds: every round
+/// calls each body once, in order, until at least `rounds` rounds ran and they took
+/// `budget` seconds together.
+///
+/// Use it to compare sizes or methods with each other (a growth rate, a ratio): a busy
+/// spell of the machine then falls on all of them in the same round instead of on
+/// whichever was being measured, and the minimum over rounds picks each one's quietest
+/// call.
+public func bestSeconds(each bodies: [() throws -> Void], rounds: Int = 5, budget: Double = 0.5) throws -> [Double] {
+    var best = [Double](repeating: .infinity, count: bodies.count)
+    var made = 0, spent = 0.0
+    while made < max(1, rounds) || spent < budget {
+        for (k, body) in bodies.enumerated() {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            best[k] = min(best[k], seconds)
+            spent += seconds
+        }
+        made += 1
+    }
+    return best
+}

@@ -33,4 +33,13 @@ import Testing
         struct Boom: Error {}
         #expect(throws: Boom.self) { _ = try bestSeconds { throw Boom() } }
     }
+
+    /// Interleaved rounds: each body runs once per round, the minimum of each is returned.
+    @Test func interleavedRoundsGiveEachBodyItsFastestCall() throws {
+        var order: [Int] = []
+        var calls = 0
+        let best = try bestSeconds(each: [{ order.append(0) }, { order.append(1); calls += 1; if calls == 1 { usleep(30_000) } }], rounds: 3, budget: 0)
+        #expect(order == [0, 1, 0, 1, 0, 1])
+        #expect(best.count == 2 && best[1] < 0.02)
+    }
 }
