@@ -44,7 +44,7 @@ public enum ArticleParser {
                 headings.append(
                     Heading(
                         level: block.level, text: MathRestorer.plainText(block.literal, math: protected.spans),
-                        line: block.startLine))
+                        line: block.startLine, segments: Heading.segments(ofProtected: block.literal)))
             case .inlineValue:
                 inlineValues.append(
                     InlineValue(

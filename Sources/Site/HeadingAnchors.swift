@@ -5,7 +5,7 @@ import Articles
 enum HeadingAnchors {
     struct Entry {
         var id: String
-        var text: String
+        var heading: Heading
         var level: Int
     }
 
@@ -45,7 +45,7 @@ enum HeadingAnchors {
                 continue
             }
             let id = Slug.unique(Slug.make(heading.text), &used).htmlEscaped
-            entries.append(Entry(id: id, text: heading.text, level: level))
+            entries.append(Entry(id: id, heading: heading, level: level))
             rewriter.replace(i..<(end + 5)) { out in
                 out.append(contentsOf: "<h\(level) id=\"\(id)\">".utf8)
                 out.append(contentsOf: bytes[(i + 4)..<end])

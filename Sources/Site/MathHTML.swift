@@ -23,23 +23,13 @@ struct MathHTML: Sendable {
 
     func render(_ span: MathSpan) -> String { render(Formula(tex: span.tex, display: span.isDisplay)) }
 
-    /// Plain text with `$…$` formulas (as kept in heading texts) as HTML: text escaped,
-    /// formulas typeset.
-    func inlineText(_ text: String) -> String {
-        let parts = text.split(separator: "$", omittingEmptySubsequences: false)
-        guard parts.count >= 3 else { return text.htmlEscaped }
-        return parts.enumerated().map { k, part in
-            k % 2 == 1 && k < parts.count - 1
-                ? render(Formula(tex: String(part), display: false)) : String(part).htmlEscaped
+    /// A heading's text and formulas as HTML (for the table of contents).
+    func render(_ heading: Heading, math: [MathSpan]) -> String {
+        heading.segments.map { segment in
+            switch segment {
+            case let .text(text): text.htmlEscaped
+            case let .math(k): k < math.count ? render(math[k]) : ""
+            }
         }.joined()
-    }
-
-    /// The formulas of ``inlineText(_:)``.
-    static func inlineFormulas(_ text: String) -> [Formula] {
-        let parts = text.split(separator: "$", omittingEmptySubsequences: false)
-        guard parts.count >= 3 else { return [] }
-        return parts.enumerated().compactMap { k, part in
-            k % 2 == 1 && k < parts.count - 1 ? Formula(tex: String(part), display: false) : nil
-        }
     }
 }

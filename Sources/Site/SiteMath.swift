@@ -6,7 +6,7 @@ import Verifier
 /// (``MathTypesetter``), and KaTeX's errors as diagnostics at their article lines.
 public enum SiteMath {
     /// Every formula of the pages of `articles`: article math (numbered equations with their
-    /// `\tag`), formulas in headings, and the values claim blocks `show`.
+    /// `\tag`; formulas in headings among them), and the values claim blocks `show`.
     public static func formulas(_ articles: [Article], results: [ArticleResult]) -> Set<Formula> {
         var all = Set<Formula>()
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -15,7 +15,6 @@ public enum SiteMath {
             for span in article.math {
                 if let formula = equations.formula(for: span) { all.insert(formula) }
             }
-            for heading in article.headings { all.formUnion(MathHTML.inlineFormulas(heading.text)) }
             for block in byPath[article.path]?.blocks ?? [] {
                 for shown in block.shows { all.insert(Formula(tex: shown.content, display: true)) }
             }
@@ -24,8 +23,8 @@ public enum SiteMath {
     }
 
     /// A `math.tex` error for every formula KaTeX rejected, at the article line and column
-    /// of the character where it stopped (a heading's formula: the heading's line; a shown
-    /// value: its block's line), with the TeX around it.
+    /// of the character where it stopped (a shown value: its block's line), with the TeX
+    /// around it.
     public static func diagnostics(_ articles: [Article], results: [ArticleResult], typeset: TypesetMath) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,12 +40,6 @@ public enum SiteMath {
                 // A numbered equation's TeX had \label replaced: positions no longer match.
                 let location = formula.tex == span.tex ? span.location(ofTeXByte: offset ?? 0) : span.texLocation
                 found.append(diagnostic(formula, at: location, offset: formula.tex == span.tex ? offset : nil, message))
-            }
-            for heading in article.headings {
-                for formula in MathHTML.inlineFormulas(heading.text) {
-                    guard let (message, offset) = typeset.error(formula) else { continue }
-                    found.append(diagnostic(formula, at: SourceLocation(file: article.path, line: heading.line), offset: offset, message))
-                }
             }
             for block in byPath[article.path]?.blocks ?? [] {
                 for shown in block.shows {

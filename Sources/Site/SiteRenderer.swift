@@ -164,7 +164,7 @@ public struct SiteRenderer: Sendable {
             "statusClass": status.cssClass, "statusText": status.text,
             "hasDiagnostics": !diagnostics.isEmpty, "diagnostics": diagnostics,
             "hasTOC": toc.count >= 2, "tContents": words.contents,
-            "toc": toc.map { ["id": $0.id, "html": math.inlineText($0.text), "level": $0.level] },
+            "toc": toc.map { ["id": $0.id, "html": math.render($0.heading, math: article.math), "level": $0.level] },
         ]
         let usesMath = !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
         let html = layout(
