@@ -29,7 +29,7 @@ public struct Article: Sendable {
     /// besides its verification result and the site's settings and theme.
     public var sourceDigest = ""
     /// The rendered HTML with markers for code blocks, inline values and formulas, filled
-    /// in by ``html(replacingCodeBlocks:inlineValues:renderMath:)``.
+    /// in by ``html(replacingCodeBlocks:inlineValues:keepingHeadingMarkers:renderMath:)``.
     var htmlTemplate: String
 
     /// The title, or the slug when the front matter has none.

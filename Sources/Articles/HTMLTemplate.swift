@@ -6,7 +6,7 @@ enum HTMLTemplate {
 
     static func fill(
         _ article: Article, codeBlocks: [Int: String], inlineValues: (Int) -> String?,
-        renderMath: (MathSpan) -> String
+        keepHeadingMarkers: Bool = false, renderMath: (MathSpan) -> String
     ) -> String {
         var rewriter = ByteRewriter(
             article.htmlTemplate, extraCapacity: codeBlocks.values.reduce(0) { $0 + $1.utf8.count })
@@ -36,8 +36,14 @@ enum HTMLTemplate {
                 i += 1
                 continue
             }
+            if kind == UInt8(ascii: "h"), keepHeadingMarkers {
+                i = j + 3
+                continue
+            }
             rewriter.replace(i..<(j + 3)) { out in
-                if kind == UInt8(ascii: "b") {
+                if kind == UInt8(ascii: "h") {
+                    // A heading's marker: dropped.
+                } else if kind == UInt8(ascii: "b") {
                     if let html = codeBlocks[n] {
                         out.append(contentsOf: html.utf8)
                     } else if let block = blocksByLine[n] {

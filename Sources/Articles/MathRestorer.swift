@@ -75,10 +75,16 @@ extension Article {
     /// each formula replaced by `renderMath(span)`.
     ///
     /// Inline value `k` is replaced by `inlineValues(k)` when that is not nil.
+    ///
+    /// With `keepingHeadingMarkers`, each heading keeps its marker `<!--lemma:h:K-->` right
+    /// after its opening tag (K: its index in ``headings``), for the page's anchors to find
+    /// the article's own headings; without, the HTML is cmark's.
     public func html(
         replacingCodeBlocks codeBlocks: [Int: String], inlineValues: (Int) -> String? = { _ in nil },
-        renderMath: (MathSpan) -> String
+        keepingHeadingMarkers: Bool = false, renderMath: (MathSpan) -> String
     ) -> String {
-        HTMLTemplate.fill(self, codeBlocks: codeBlocks, inlineValues: inlineValues, renderMath: renderMath)
+        HTMLTemplate.fill(
+            self, codeBlocks: codeBlocks, inlineValues: inlineValues, keepHeadingMarkers: keepingHeadingMarkers,
+            renderMath: renderMath)
     }
 }

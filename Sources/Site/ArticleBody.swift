@@ -46,7 +46,7 @@ struct ArticleBody {
                 }
                 return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
             },
-            renderMath: { equations.render($0, math: math) })
+            keepingHeadingMarkers: true, renderMath: { equations.render($0, math: math) })
     }
 
     /// A number claim of the prose: the number as the author wrote it, with a verdict mark;

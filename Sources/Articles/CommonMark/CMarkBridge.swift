@@ -36,7 +36,9 @@ enum CMark {
 
     /// Parses `markdown` once and returns its blocks and its HTML (like `cmark --unsafe`)
     /// in which every code block is a marker comment `<!--lemma:b:LINE-->` and every inline
-    /// value a marker `<!--lemma:i:K-->`, for ``HTMLTemplate`` to fill in later.
+    /// value a marker `<!--lemma:i:K-->`, for ``HTMLTemplate`` to fill in later; heading `K`
+    /// (in document order) starts with a marker `<!--lemma:h:K-->`, so that a heading tag
+    /// written in raw HTML is never taken for one of the article's headings.
     static func document(_ markdown: String) -> (blocks: [Block], template: String) {
         withDocument(markdown) { root in
             let found = collect(root)
@@ -46,6 +48,11 @@ enum CMark {
             for (node, line) in found.codeNodes {
                 replace(node, with: CMARK_NODE_HTML_BLOCK, literal: "<!--lemma:b:\(line)-->")
             }
+            for (k, node) in found.headingNodes.enumerated() {
+                let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
+                cmark_node_set_literal(marker, "<!--lemma:h:\(k)-->")
+                cmark_node_prepend_child(node, marker)
+            }
             guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return (found.blocks, "") }
             defer { free(cString) }
             return (found.blocks, String(cString: cString))
@@ -54,11 +61,12 @@ enum CMark {
 
     /// One walk over the tree: the blocks, and the nodes of code blocks and inline values.
     private static func collect(_ root: OpaquePointer)
-        -> (blocks: [Block], codeNodes: [(OpaquePointer, Int)], valueNodes: [OpaquePointer])
+        -> (blocks: [Block], codeNodes: [(OpaquePointer, Int)], valueNodes: [OpaquePointer], headingNodes: [OpaquePointer])
     {
         var result: [Block] = []
         var codeNodes: [(OpaquePointer, Int)] = []
         var valueNodes: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
         forEachNode(root) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_CODE_BLOCK:
@@ -87,11 +95,12 @@ enum CMark {
                 b.level = Int(cmark_node_get_heading_level(node))
                 b.literal = plainText(node)
                 result.append(b)
+                headingNodes.append(node)
             default:
                 break
             }
         }
-        return (result, codeNodes, valueNodes)
+        return (result, codeNodes, valueNodes, headingNodes)
     }
 
     /// Puts a new node of `type` with `literal` in place of `node`, and frees `node`.
