@@ -1,7 +1,7 @@
 /// Fills the HTML that ``CMark/document(_:)`` left with markers, in one pass: code blocks,
 /// inline values and (through ``MathRestorer``) formulas. The Markdown is parsed and rendered by cmark
 /// once, at parse time; a page render is then a pass over bytes.
-enum HTMLTemplate {
+public enum HTMLTemplate {
     static let prefix = Array("<!--lemma:".utf8)
 
     static func fill(
@@ -18,24 +18,11 @@ enum HTMLTemplate {
                 i = next
                 continue
             }
-            guard b[i] == UInt8(ascii: "<"), i + prefix.count + 5 <= b.count,
-                  b[i..<(i + prefix.count)].elementsEqual(prefix)
-            else {
+            guard b[i] == UInt8(ascii: "<"), let marker = Self.marker(in: b, at: i) else {
                 i += 1
                 continue
             }
-            // <!--lemma:K:N-->
-            let kind = b[i + prefix.count]
-            var j = i + prefix.count + 2
-            var n = 0
-            while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
-                n = n * 10 + Int(b[j] - UInt8(ascii: "0"))
-                j += 1
-            }
-            guard j + 3 <= b.count, b[j..<(j + 3)].elementsEqual("-->".utf8) else {
-                i += 1
-                continue
-            }
+            let (kind, n, j) = (marker.kind, marker.number, marker.end - 3)
             if kind == UInt8(ascii: "h"), keepHeadingMarkers {
                 i = j + 3
                 continue
@@ -57,6 +44,22 @@ enum HTMLTemplate {
             i = j + 3
         }
         return rewriter.finish()
+    }
+
+    /// The marker `<!--lemma:K:N-->` that starts at `b[i]`: its kind byte `K`, its number
+    /// `N` and the offset just after it.
+    public static func marker(in b: [UInt8], at i: Int) -> (kind: UInt8, number: Int, end: Int)? {
+        guard i + prefix.count + 5 <= b.count, b[i..<(i + prefix.count)].elementsEqual(prefix),
+            b[i + prefix.count + 1] == UInt8(ascii: ":")
+        else { return nil }
+        var j = i + prefix.count + 2
+        var n = 0
+        while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
+            n = n * 10 + Int(b[j] - UInt8(ascii: "0"))
+            j += 1
+        }
+        guard j + 3 <= b.count, b[j..<(j + 3)].elementsEqual("-->".utf8) else { return nil }
+        return (b[i + prefix.count], n, j + 3)
     }
 
     /// A code block as cmark renders it.

@@ -11,8 +11,6 @@ enum HeadingAnchors {
         var level: Int
     }
 
-    private static let marker = Array("<!--lemma:h:".utf8)
-
     /// One pass over the UTF-8 bytes (Foundation's `range(of:)` on large strings is slow).
     static func apply(_ html: String, headings: [Heading], linkLabel: String = "Link to this section") -> (html: String, toc: [Entry]) {
         var rewriter = ByteRewriter(html, extraCapacity: headings.count * 96)
@@ -23,23 +21,14 @@ enum HeadingAnchors {
         let lt = UInt8(ascii: "<"), h = UInt8(ascii: "h"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
         while i < bytes.count {
             // An opening tag `<hN>` with N in 1...6, followed by the marker `<!--lemma:h:K-->`.
-            guard bytes[i] == lt, i + 4 + marker.count < bytes.count, bytes[i + 1] == h, bytes[i + 3] == gt,
+            guard bytes[i] == lt, i + 4 < bytes.count, bytes[i + 1] == h, bytes[i + 3] == gt,
                 (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]),
-                bytes[(i + 4)..<(i + 4 + marker.count)].elementsEqual(marker)
+                let found = HTMLTemplate.marker(in: bytes, at: i + 4), found.kind == h
             else {
                 i += 1
                 continue
             }
-            var j = i + 4 + marker.count, k = 0
-            while j < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]) {
-                k = k * 10 + Int(bytes[j] - UInt8(ascii: "0"))
-                j += 1
-            }
-            guard j + 3 <= bytes.count, bytes[j..<(j + 3)].elementsEqual("-->".utf8) else {
-                i += 1
-                continue
-            }
-            let contentStart = j + 3
+            let (k, contentStart) = (found.number, found.end)
             let level = Int(bytes[i + 2] - UInt8(ascii: "0"))
             guard (2...4).contains(level), k < headings.count else {
                 // Not in the table of contents: only the marker goes.

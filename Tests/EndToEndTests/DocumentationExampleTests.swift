@@ -15,14 +15,7 @@ import Testing
 
     /// The ```swift blocks of a Markdown text, in order.
     static func swiftBlocks(_ text: String) -> [String] {
-        var blocks: [String] = []
-        var rest = text[...]
-        while let start = rest.range(of: "```swift\n") {
-            guard let end = rest.range(of: "\n```\n", range: start.upperBound..<rest.endIndex) else { break }
-            blocks.append(String(rest[start.upperBound..<end.lowerBound]))
-            rest = rest[end.upperBound...]
-        }
-        return blocks
+        fencedBlocks(in: text, opening: "```swift", closing: "```")
     }
 
     @Test func theCatalogHasItsTaskArticles() {

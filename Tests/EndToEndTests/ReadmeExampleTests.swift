@@ -8,14 +8,7 @@ import Testing
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        var found: [String] = []
-        var rest = text[...]
-        while let start = rest.range(of: "````markdown\n") {
-            guard let end = rest.range(of: "````\n", range: start.upperBound..<rest.endIndex) else { break }
-            found.append(String(rest[start.upperBound..<end.lowerBound]))
-            rest = rest[end.upperBound...]
-        }
-        return found
+        return fencedBlocks(in: text, opening: "````markdown", closing: "````")
     }
 
     /// The first example (the orthogonal map) and the training example each pass all their
