@@ -30,10 +30,13 @@ enum ClaimProgramSource {
             static func statement(_ line: Int) { ClaimProgram.statement(line) }
             static func beginInlineValues() { ClaimProgram.beginInlineValues() }
             static func proseNumber(_ written: String, line: Int, column: Int, _ value: () throws -> Any) {
-                do { ProseClaim.check(written: written, value: try value(), line: line, column: column) } catch { fatalError("Error raised at top level: \\(String(reflecting: error))") }
+                ProseClaim.check(written: written, value: evaluate(value), line: line, column: column)
             }
-            static func inlineValue(_ index: Int, _ value: () throws -> Any) {
-                do { ClaimProgram.inlineValue(index, try value()) } catch { fatalError("Error raised at top level: \\(String(reflecting: error))") }
+            static func inlineValue(_ index: Int, _ value: () throws -> Any) { ClaimProgram.inlineValue(index, evaluate(value)) }
+            /// A prose expression's value; an error it throws stops the program as an uncaught
+            /// error in a block would.
+            static func evaluate(_ value: () throws -> Any) -> Any {
+                do { return try value() } catch { fatalError("Error raised at top level: \\(String(reflecting: error))") }
             }
             static func end() { ClaimProgram.end() }
         }
