@@ -34,6 +34,9 @@ let package = Package(
         // Shared vocabulary: source locations, diagnostics, the claim-record wire format.
         .target(name: "Diagnostics"),
 
+        // The `math identity` block format: a TeX subset and `where` domains, read (not evaluated).
+        .target(name: "Identities"),
+
         // Numeric side: LinearAlgebra → Learning → Models → ClaimKit.
         .target(
             name: "LinearAlgebra",
@@ -42,10 +45,10 @@ let package = Package(
             name: "Learning",
             dependencies: ["LinearAlgebra", .product(name: "Numerics", package: "swift-numerics")]),
         .target(name: "Models", dependencies: ["Learning", "LinearAlgebra"]),
-        .target(name: "ClaimKit", dependencies: ["Models", "Learning", "LinearAlgebra", "Diagnostics"]),
+        .target(name: "ClaimKit", dependencies: ["Models", "Learning", "LinearAlgebra", "Diagnostics", "Identities"]),
 
         // Document side: Articles → Verifier → Site → lemma.
-        .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Yams"]),
+        .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Identities", "Yams"]),
         .target(
             name: "Verifier",
             dependencies: [
@@ -83,6 +86,7 @@ let package = Package(
             path: "Benchmarks/SiteBenchmark"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "IdentitiesTests", dependencies: ["Identities"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
