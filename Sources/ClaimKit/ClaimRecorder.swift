@@ -43,13 +43,23 @@ final class ClaimRecorder: @unchecked Sendable {
         line: Int, column: Int, kind: ClaimKind, label: String, passed: Bool,
         actual: String? = nil, expected: String? = nil, detail: String? = nil
     ) {
+        claim(
+            line: line, column: column, kind: kind, label: label, status: passed ? .pass : .fail,
+            actual: actual, expected: expected, detail: detail)
+    }
+
+    /// Records a claim with any status (an identity that cannot be decided is an error).
+    func claim(
+        line: Int, column: Int, kind: ClaimKind, label: String, status: ClaimStatus,
+        actual: String? = nil, expected: String? = nil, detail: String? = nil
+    ) {
         let now = Date()
         let seconds = now.timeIntervalSince(lock.withLock { lastMark })
         record(
             ClaimEvent(
                 event: .claim,
                 claim: ClaimRecord(
-                    line: line, column: column, kind: kind, label: label, status: passed ? .pass : .fail,
+                    line: line, column: column, kind: kind, label: label, status: status,
                     actual: actual, expected: expected, detail: detail, seconds: seconds)))
         lock.withLock { lastMark = Date() }
     }

@@ -15,6 +15,8 @@ public enum ClaimKind: String, Sendable, Codable, CaseIterable {
     case output
     /// A number written in the prose, `` `0.382 ≈ expr` ``.
     case prose
+    /// A link `LHS = RHS` of a `math identity` block, checked at random points.
+    case identity
 
     /// Whether the claim compares two values (shown as actual and expected).
     public var comparesValues: Bool { self != .check }

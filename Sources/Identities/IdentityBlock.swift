@@ -104,6 +104,26 @@ public struct IdentityBlock: Hashable, Sendable {
         return block
     }
 
+    /// Where a verdict of this block is reported, and its label.
+    public struct ClaimSite: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var label: String
+    }
+
+    /// One claim per link, at its `=` sign, labelled with the link's TeX; a block that
+    /// could not be read has one claim, at its first line, which can never pass.
+    public var claimSites: [ClaimSite] {
+        if problems.isEmpty, !links.isEmpty {
+            return links.indices.map { k in
+                let place = location(ofByte: equalSigns[k])
+                return ClaimSite(line: place.line, column: place.column, label: links[k])
+            }
+        }
+        let first = lines.first { !$0.text.allSatisfy(\.isWhitespace) } ?? lines.first
+        return [ClaimSite(line: first?.line ?? 0, column: first?.column ?? 1, label: formula.isEmpty ? "identity" : formula)]
+    }
+
     /// The article line and column of byte `offset` of the block's text.
     public func location(ofByte offset: Int) -> (line: Int, column: Int) {
         var start = 0

@@ -16,6 +16,7 @@
 /// - `e` is Euler's number and `I` (or `I_n`) the identity matrix, unless a `where` line
 ///   declares a variable of that name; `\pi` is always π.
 /// - A 1×1 matrix (such as `x^\top y`) is a number.
+/// - `\log` and `\ln` are natural logarithms; `\log_b` has base b.
 public struct IdentityExpression: Hashable, Sendable {
     /// A function of the subset.
     public enum Function: String, Hashable, Sendable, CaseIterable {
@@ -30,7 +31,8 @@ public struct IdentityExpression: Hashable, Sendable {
         case max, min
     }
 
-    /// Which norm `\|x\|_p` means: 2 (the default; Frobenius for a matrix), 1, ∞, F.
+    /// Which norm `\|x\|_p` means: 2 (the default: Euclidean for a
+    /// vector, spectral for a matrix), 1, ∞, F (Frobenius).
     public enum Norm: String, Hashable, Sendable { case two, one, infinity, frobenius }
 
     /// `\sum` or `\prod`.
