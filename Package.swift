@@ -52,14 +52,14 @@ let package = Package(
         .target(
             name: "Verifier",
             dependencies: [
-                "Articles", "Diagnostics",
+                "Articles", "Diagnostics", "Identities",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]),
         .target(
             name: "Site",
             dependencies: [
-                "Verifier", "Articles", "Diagnostics", "Yams",
+                "Verifier", "Articles", "Diagnostics", "Identities", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]),

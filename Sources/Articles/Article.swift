@@ -23,6 +23,8 @@ public struct Article: Sendable {
     public var headings: [Heading]
     /// The prose's inline values (`` `= expr` ``), in order.
     public var inlineValues: [InlineValue]
+    /// The `math identity` blocks, in order.
+    public var identities: [ArticleIdentity] = []
     /// Problems found while parsing.
     public var diagnostics: [Diagnostic]
     /// A digest of the file's text (and path): everything the article's page is made from
@@ -34,6 +36,15 @@ public struct Article: Sendable {
 
     /// The title, or the slug when the front matter has none.
     public var title: String { frontMatter.title ?? slug }
+
+    /// Whether the article states anything the verifier decides: claim blocks, identities,
+    /// numbers in the prose.
+    public var hasClaims: Bool {
+        !claimBlocks.isEmpty || !identities.isEmpty || inlineValues.contains { $0.writtenNumber != nil }
+    }
+
+    /// Whether the verifier has anything to run: claims, or inline values to evaluate.
+    public var needsRun: Bool { hasClaims || !inlineValues.isEmpty }
 
     /// The blocks the verifier runs, in order.
     public var claimBlocks: [CodeBlock] { codeBlocks.filter(\.isClaimCode) }

@@ -60,6 +60,11 @@ public enum ArticleParser {
             }
         }
         InlineValuePositions.locate(&inlineValues, in: source)
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let identities = codeBlocks.filter { if case .identity = $0.role { true } else { false } }.map {
+            ArticleIdentity($0, sourceLines: sourceLines)
+        }
+        for identity in identities { diagnostics += identity.diagnostics(path: path) }
         diagnostics += orphanOutputDiagnostics(codeBlocks, path: path)
         diagnostics += unclosedFenceDiagnostics(blocks, source: source, path: path)
 
@@ -71,6 +76,7 @@ public enum ArticleParser {
         digest.combine(path)
         digest.combine(frontMatter ? "front matter" : "plain")
         digest.combine(text)
+        article.identities = identities
         article.sourceDigest = digest.hex
         return article
     }

@@ -8,6 +8,9 @@ public struct CodeBlock: Hashable, Sendable {
         case check(hidden: Bool, timeout: Double?)
         /// `output`: the expected standard output of the `swift check` block before it.
         case output
+        /// `math identity`: a formula checked at random points (see ``ArticleIdentity``);
+        /// `samples=N` and `seed=N` override the defaults.
+        case identity(samples: Int?, seed: UInt64?)
         /// Anything else: shown, never run.
         case display
     }
@@ -46,6 +49,7 @@ enum InfoString {
         let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let language = words.first else { return (.display, []) }
         if language == "output", words.count == 1 { return (.output, []) }
+        if language == "math", words.count >= 2, words[1] == "identity" { return identityRole(words, at: location) }
         guard language == "swift", words.count >= 2, words[1] == "check" else {
             return (.display, nearMiss(words, at: location).map { [$0] } ?? [])
         }
@@ -78,6 +82,33 @@ enum InfoString {
         return (.check(hidden: hidden, timeout: timeout), diagnostics)
     }
 
+    /// `math identity [samples=N] [seed=N]`.
+    static func identityRole(_ words: [String], at location: SourceLocation) -> (CodeBlock.Role, [Diagnostic]) {
+        var samples: Int?
+        var seed: UInt64?
+        var diagnostics: [Diagnostic] = []
+        for word in words.dropFirst(2) {
+            if word.hasPrefix("samples="), let n = Int(word.dropFirst("samples=".count)), (1...100_000).contains(n) {
+                samples = n
+            } else if word.hasPrefix("seed="), let n = UInt64(word.dropFirst("seed=".count)) {
+                seed = n
+            } else if word.hasPrefix("samples=") || word.hasPrefix("seed=") {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "block.option", at: location, "'\(word)' is not a valid option value",
+                        explanation: "samples=N takes a whole number from 1 to 100000, seed=N a non-negative whole number"))
+            } else {
+                let guess = NearMatch.closest(to: word.split(separator: "=").first.map(String.init) ?? word, among: ["samples", "seed"])
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, id: "block.option", at: location,
+                        "unknown option '\(word)' in 'math identity' block, ignored" + (guess.map { "; did you mean '\($0)=N'?" } ?? ""),
+                        explanation: "known options: samples=N, seed=N"))
+            }
+        }
+        return (.identity(samples: samples, seed: seed), diagnostics)
+    }
+
     /// A warning for an info string one typo away from `swift check` or `output`: such a
     /// block is shown as plain code and its claims never run, which nothing else would say.
     static func nearMiss(_ words: [String], at location: SourceLocation) -> Diagnostic? {
@@ -85,6 +116,10 @@ enum InfoString {
         let intended: String
         if words.count == 1, NearMatch.closest(to: language, among: ["output"], maxDistance: 2) != nil {
             intended = "output"
+        } else if words.count >= 2, language == "math" || NearMatch.closest(to: language, among: ["math"]) != nil,
+            words[1] == "identity" || NearMatch.closest(to: words[1], among: ["identity"]) != nil
+        {
+            intended = (["math", "identity"] + words.dropFirst(2)).joined(separator: " ")
         } else if words.count >= 2, language == "swift" || NearMatch.closest(to: language, among: ["swift"]) != nil,
             words[1] == "check" || NearMatch.closest(to: words[1], among: ["check"]) != nil
         {
@@ -94,7 +129,8 @@ enum InfoString {
         }
         return Diagnostic(
             .warning, id: "block.typo", at: location,
-            "'\(words.joined(separator: " "))' is shown as plain code and not run; did you mean '\(intended)'?",
-            explanation: "only blocks fenced `swift check` run, and `output` blocks are compared with what they print")
+            "'\(words.joined(separator: " "))' is shown as plain code and not checked; did you mean '\(intended)'?",
+            explanation: "only blocks fenced `swift check` run, `output` blocks are compared with what they print, "
+                + "and `math identity` blocks are checked at random points")
     }
 }

@@ -18,8 +18,9 @@ public enum ClaimKind: String, Sendable, Codable, CaseIterable {
     /// A link `LHS = RHS` of a `math identity` block, checked at random points.
     case identity
 
-    /// Whether the claim compares two values (shown as actual and expected).
-    public var comparesValues: Bool { self != .check }
+    /// Whether the claim compares two values (shown as actual and expected). An identity
+    /// compares its sides at many points; its detail names the point and both values.
+    public var comparesValues: Bool { self != .check && self != .identity }
 }
 
 /// One claim's result, as a claim program reports it to the verifier.

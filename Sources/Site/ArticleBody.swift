@@ -32,6 +32,9 @@ struct ArticleBody {
                     output, claim: claims.first { $0.kind == .output && $0.line == output.line }, source: source, text: text)
             }
         }
+        for identity in article.identities {
+            replacements[identity.block.line] = IdentityBlockHTML.render(identity, claims: claims, source: source, text: text, math: math)
+        }
         let values = result?.inlineValues ?? []
         let equations = EquationNumbers(article.math)
         return article.html(

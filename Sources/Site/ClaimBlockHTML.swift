@@ -78,7 +78,9 @@ enum ClaimBlockHTML {
         return "pass"
     }
 
-    private static func item(_ claim: ClaimRecord, source: SourceLink, text: InterfaceText) -> String {
+    /// One claim's line: its mark, its label (or `labelHTML`, already HTML), a link to its
+    /// source line, and its details.
+    static func item(_ claim: ClaimRecord, source: SourceLink, text: InterfaceText, labelHTML: String? = nil) -> String {
         let mark = switch claim.status {
         case .pass: "✓"
         case .fail: "✗"
@@ -87,9 +89,10 @@ enum ClaimBlockHTML {
         let label = claim.label.isEmpty ? claim.kind.rawValue : claim.label
         var html = "<li class=\"claim \(claim.status.rawValue)\" title=\"\(claim.status.rawValue)\">"
         html += "<span class=\"mark\" aria-label=\"\(claim.status.rawValue)\">\(mark)</span> "
-        html += "<span class=\"label\">\(label.htmlEscaped)</span> "
+        html += "<span class=\"label\">\(labelHTML ?? label.htmlEscaped)</span> "
         html += source.html(line: claim.line)
-        if claim.status != .pass || claim.kind.comparesValues {
+        // A passing identity's details say at how many points it held.
+        if claim.status != .pass || claim.kind.comparesValues || claim.kind == .identity {
             var parts: [String] = []
             if let actual = claim.actual, claim.kind.comparesValues { parts.append("actual \(actual)") }
             if let expected = claim.expected, claim.kind.comparesValues { parts.append("expected \(expected)") }

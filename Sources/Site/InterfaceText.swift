@@ -22,6 +22,8 @@ struct InterfaceText: Sendable {
     /// Where a `persisted` value came from: (name as HTML, seconds as text, when it was
     /// computed or "") for a value read back; (name, seconds) for one computed now;
     /// (name, seconds, why, already escaped) for one computed and not stored.
+    /// Introduces an identity's declarations ("where x ∈ [0, 1]").
+    var whereWord: String
     var persistedLoaded: @Sendable (String, String, String) -> String
     var persistedComputed: @Sendable (String, String) -> String
     var persistedUnstored: @Sendable (String, String, String) -> String
@@ -34,6 +36,7 @@ struct InterfaceText: Sendable {
         oneVerified: "its claim is verified", allVerified: { "all \($0) claims verified" },
         someFailed: { "\($0) of \($1) claims failed" },
         errors: { "\($0) error\($0 == 1 ? "" : "s"), \($1) passed, \($2) failed" },
+        whereWord: "where",
         persistedLoaded: { name, took, when in
             "\(name) was read from the store of persisted values (computed in \(took)\(when.isEmpty ? "" : " on " + when)); "
                 + "the code it depends on is unchanged since."
@@ -48,6 +51,7 @@ struct InterfaceText: Sendable {
         notVerified: "未验证", noClaims: "没有论断", oneVerified: "其论断已验证",
         allVerified: { "全部 \($0) 条论断已验证" }, someFailed: { "\($1) 条论断中 \($0) 条未通过" },
         errors: { "\($0) 个错误，\($1) 条通过，\($2) 条未通过" },
+        whereWord: "其中",
         persistedLoaded: { name, took, when in
             "\(name) 取自已保存的计算结果（\(when.isEmpty ? "" : when + " ")计算，用时 \(took)）；它所依赖的代码此后没有改动。"
         },

@@ -18,6 +18,7 @@ public enum SiteMath {
             for block in byPath[article.path]?.blocks ?? [] {
                 for shown in block.shows { all.insert(Formula(tex: shown.content, display: true)) }
             }
+            for identity in article.identities { all.formUnion(IdentityBlockHTML.formulas(identity)) }
         }
         return all
     }
@@ -40,6 +41,14 @@ public enum SiteMath {
                 // A numbered equation's TeX had \label replaced: positions no longer match.
                 let location = formula.tex == span.tex ? span.location(ofTeXByte: offset ?? 0) : span.texLocation
                 found.append(diagnostic(formula, at: location, offset: formula.tex == span.tex ? offset : nil, message))
+            }
+            for identity in article.identities {
+                for formula in IdentityBlockHTML.formulas(identity) {
+                    guard let (message, offset) = typeset.error(formula) else { continue }
+                    found.append(diagnostic(
+                        formula, at: SourceLocation(file: article.path, line: identity.block.codeLine), offset: offset,
+                        "an identity: " + message))
+                }
             }
             for block in byPath[article.path]?.blocks ?? [] {
                 for shown in block.shows {

@@ -155,7 +155,7 @@ public struct SiteRenderer: Sendable {
         let math = MathHTML(typeset: typesetMath)
         let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL, text: words, math: math).html()
         let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings, linkLabel: words.linkToSection)
-        let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty, text: words)
+        let status = PageStatus(result, hasClaims: article.hasClaims, text: words)
         let diagnostics = (result?.diagnostics ?? article.diagnostics).map(\.description)
         let context: [String: Any] = [
             "title": article.title,
@@ -166,7 +166,7 @@ public struct SiteRenderer: Sendable {
             "hasTOC": toc.count >= 2, "tContents": words.contents,
             "toc": toc.map { ["id": $0.id, "html": math.render($0.heading, math: article.math), "level": $0.level] },
         ]
-        let usesMath = !article.math.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
+        let usesMath = !article.math.isEmpty || !article.identities.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
         let html = layout(
             title: article.title, content: theme.render("article", context, raw: ["body": anchored]), usesMath: usesMath,
             language: article.frontMatter.lang, description: article.frontMatter.summary)
@@ -190,7 +190,7 @@ public struct SiteRenderer: Sendable {
         let all = articles.compactMap { article in results[article.path].map { (article, $0) } }
         let ordered = all.filter { $0.1.failed + $0.1.errors > 0 } + all.filter { $0.1.failed + $0.1.errors == 0 }
         let sections: [[String: Any]] = ordered.map { article, result in
-            let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
+            let status = PageStatus(result, hasClaims: article.hasClaims)
             return [
                 "title": article.title, "url": Slug.pageURL(article.slug), "path": article.path,
                 "statusClass": status.cssClass, "statusText": status.text,
@@ -228,7 +228,7 @@ public struct SiteRenderer: Sendable {
     /// The context of `entry.mustache`, but for `root` (the way from the page to the site
     /// root), which the caller fills in per page.
     private func listEntry(_ article: Article, _ result: ArticleResult?, tagSlugs: [String: String]) -> [String: Any] {
-        let status = PageStatus(result, hasClaims: !article.claimBlocks.isEmpty)
+        let status = PageStatus(result, hasClaims: article.hasClaims)
         return [
             "title": article.title, "url": Slug.pagePath(article.slug), "date": article.frontMatter.date ?? false,
             "summary": article.frontMatter.summary ?? false,

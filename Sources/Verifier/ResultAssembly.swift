@@ -79,7 +79,7 @@ struct ResultAssembly {
         }
         result.diagnostics += recordingInsidePersisted()
         claims += silentSites(reported: claims, finished: finished, stopped: current, outcome.stop)
-        claims += silentProseNumbers(reported: claims, outcome.stop)
+        claims += silentNonCodeClaims(reported: claims, outcome.stop)
         result.claims = claims
         result.blocks = blocks.compactMap { byLine[$0.codeLine] }
         result.inlineValues = inline
@@ -97,16 +97,30 @@ struct ResultAssembly {
         }
     }
 
-    /// An error for each number claim of the prose that reported nothing: *not reached*
-    /// when the program stopped (they run after the last block), *not run* otherwise.
-    private func silentProseNumbers(reported: [ClaimRecord], _ stop: RunOutcome.Stop?) -> [ClaimRecord] {
-        let done = Set(reported.filter { $0.kind == .prose }.map { "\($0.line):\($0.column ?? 0)" })
-        return article.inlineValues.compactMap { value -> ClaimRecord? in
-            guard let written = value.writtenNumber, !done.contains("\(value.line):\(value.textColumn ?? 0)") else { return nil }
+    /// An error for each claim outside the blocks that reported nothing — the prose's
+    /// number claims (run after the last block) and the identities' links (run before the
+    /// first): *not reached* when the program stopped, *not run* otherwise.
+    private func silentNonCodeClaims(reported: [ClaimRecord], _ stop: RunOutcome.Stop?) -> [ClaimRecord] {
+        struct Site { var line: Int; var column: Int?; var kind: ClaimKind; var label: String; var whenRun: String }
+        var sites: [Site] = article.identities.flatMap { identity in
+            identity.identity.claimSites.map {
+                Site(line: $0.line, column: $0.column, kind: .identity, label: $0.label, whenRun: "the identity reported no verdict")
+            }
+        }
+        for value in article.inlineValues {
+            guard let written = value.writtenNumber else { continue }
+            sites.append(
+                Site(
+                    line: value.line, column: value.textColumn, kind: .prose, label: "the text says \(written)",
+                    whenRun: "the number claims of the prose run after the last block, which did not finish"))
+        }
+        let done = Set(reported.map { "\($0.kind.rawValue):\($0.line):\($0.column ?? 0)" })
+        return sites.compactMap { site -> ClaimRecord? in
+            guard !done.contains("\(site.kind.rawValue):\(site.line):\(site.column ?? 0)") else { return nil }
             let detail = stop.map { "not reached: the claims stopped at \(article.path):\($0.line) (\($0.summary))" }
-                ?? "not run: the number claims of the prose run after the last block, which did not finish"
+                ?? "not run: \(site.whenRun)"
             return ClaimRecord(
-                line: value.line, column: value.textColumn, kind: .prose, label: "the text says \(written)",
+                line: site.line, column: site.column, kind: site.kind, label: site.label,
                 status: stop?.timedOut == true ? .timeout : .error, detail: detail)
         }
     }

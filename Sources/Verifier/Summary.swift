@@ -47,10 +47,16 @@ public struct Summary: Sendable, Equatable {
                 ($0.location.line, $0.location.column ?? 0, $0.description)
             }
             for claim in result.claims where claim.status != .pass {
+                let at = "\(result.path):\(claim.line)" + (claim.column.map { ":\($0)" } ?? "")
                 if claim.kind == .prose {
                     // `articles/x.md:12:31: FAIL the text says 0.382, the computation gives 0.3827 (allowed ±0.0005)`
-                    let at = "\(result.path):\(claim.line)" + (claim.column.map { ":\($0)" } ?? "")
                     entries.append((claim.line, claim.column ?? 0, "\(at): \(claim.status.rawValue.uppercased()) \(claim.detail ?? claim.label)"))
+                    continue
+                }
+                if claim.kind == .identity {
+                    // `articles/x.md:17:19: FAIL a + b = b - a: fails at a = 0.81, b = 0.08: the left side is …`
+                    let detail = claim.detail.map { ": " + $0 } ?? ""
+                    entries.append((claim.line, claim.column ?? 0, "\(at): \(claim.status.rawValue.uppercased()) \(claim.label)\(detail)"))
                     continue
                 }
                 var line = "\(result.path):\(claim.line): \(claim.status.rawValue.uppercased())"

@@ -94,7 +94,7 @@ public struct Verifier: Sendable {
     private func verify(_ article: Article, cache: VerificationCache) -> ArticleResult {
         let name = Self.fileName(article)
         let blocks = article.claimBlocks
-        guard !blocks.isEmpty else { return ArticleResult(path: article.path, diagnostics: article.diagnostics) }
+        guard article.needsRun else { return ArticleResult(path: article.path, diagnostics: article.diagnostics) }
 
         let source = ClaimProgramSource.make(for: article)
         let timeout = blocks.compactMap(\.timeLimit).max() ?? article.frontMatter.timeout ?? defaultTimeout

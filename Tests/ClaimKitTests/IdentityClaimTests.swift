@@ -33,6 +33,8 @@ struct IdentityClaimTests {
         "\\sin x = x\nwhere x \\in [-0.001, 0.001]",
         "\\cosh^2 x - \\sinh^2 x = 1 + 10^{-9}\nwhere x \\in [-1, 1]",
         "x^\\top A x = x^\\top x\nwhere x \\in \\mathbb{R}^3; A \\in \\mathbb{R}^{3 \\times 3} positive definite",
+        // Completing the square needs a symmetric A (quadratic-forms.md states it with one).
+        "x^\\top A x + 2 b^\\top x = (x + A^{-1} b)^\\top A (x + A^{-1} b) - b^\\top A^{-1} b\nwhere A \\in \\mathbb{R}^{3 \\times 3}; x, b \\in \\mathbb{R}^3",
         "\\binom{n}{k} = \\binom{n}{k+1}\nwhere n \\in \\{0, \\dots, 30\\}; k \\in \\{0, \\dots, 30\\}",
     ])
     func nearMissesFail(_ text: String) {

@@ -11,12 +11,12 @@ import Testing
         return fencedBlocks(in: text, opening: "````markdown", closing: "````")
     }
 
-    /// The first example (the orthogonal map) and the training example each pass all their
-    /// claims.
+    /// The first example (the orthogonal map), the identity and the training example each
+    /// pass all their claims.
     @Test func readmeArticleExamplesPass() throws {
         let examples = try Self.examples()
-        #expect(examples.count == 2)
-        for (example, claims) in zip(examples, [2, 2]) {
+        #expect(examples.count == 3)
+        for (example, claims) in zip(examples, [2, 1, 2]) {
             let site = try TemporarySite(["example.md": example])
             defer { site.remove() }
             let run = try site.lemma(["check", "--quiet"])

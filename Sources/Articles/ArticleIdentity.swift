@@ -1,0 +1,55 @@
+import Diagnostics
+public import Identities
+
+/// A `math identity` block of an article: the fenced block, what it says (read by
+/// ``IdentityBlock``, with article lines and columns), and how many random points check
+/// it with which seed.
+public struct ArticleIdentity: Hashable, Sendable {
+    /// Points per link when the info string does not say (`samples=N`).
+    public static let defaultSamples = 200
+    /// Seed of the points when the info string does not say (`seed=N`).
+    public static let defaultSeed: UInt64 = 1
+
+    public var block: CodeBlock
+    public var identity: IdentityBlock
+    public var samples: Int
+    public var seed: UInt64
+
+    /// Reads `block` (a `math identity` block) whose code lines sit in `sourceLines`
+    /// (the article's lines, from line 1).
+    init(_ block: CodeBlock, sourceLines: [Substring]) {
+        self.block = block
+        if case let .identity(samples, seed) = block.role {
+            self.samples = samples ?? Self.defaultSamples
+            self.seed = seed ?? Self.defaultSeed
+        } else {
+            self.samples = Self.defaultSamples
+            self.seed = Self.defaultSeed
+        }
+        var code = block.code
+        if code.hasSuffix("\n") { code.removeLast() }
+        let lines = code.isEmpty ? [] : code.split(separator: "\n", omittingEmptySubsequences: false)
+        identity = IdentityBlock.parse(
+            lines.enumerated().map { k, text in
+                let line = block.codeLine + k
+                // cmark strips a list item's or a quote's indentation: the code is the end
+                // of its source line.
+                var column = 1
+                if line >= 1, line <= sourceLines.count, sourceLines[line - 1].utf8.count >= text.utf8.count,
+                   sourceLines[line - 1].hasSuffix(text) {
+                    column = sourceLines[line - 1].utf8.count - text.utf8.count + 1
+                }
+                return IdentityBlock.Line(text: String(text), line: line, column: column)
+            })
+    }
+
+    /// The block's problems as diagnostics at their article lines and columns.
+    func diagnostics(path: String) -> [Diagnostic] {
+        identity.problems.map { problem in
+            let place = identity.location(ofByte: problem.offset)
+            return Diagnostic(
+                .error, id: problem.id, at: SourceLocation(file: path, line: place.line, column: place.column),
+                problem.message, explanation: problem.explanation)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Articles
+import Diagnostics
+import Identities
+import Verifier
+
+/// The HTML that replaces a `math identity` block on its page: the formula as display
+/// math, its declarations ("where x ∈ [0, 1]"), and the verdict of each link, with the
+/// counterexample of a link that failed.
+enum IdentityBlockHTML {
+    static func render(
+        _ identity: ArticleIdentity, claims all: [ClaimRecord], source: SourceLink, text: InterfaceText, math: MathHTML
+    ) -> String {
+        let claims = Self.claims(of: identity, from: all)
+        let verdict = ClaimBlockHTML.blockVerdict(claims)
+        var html = "<div class=\"identity-block \(verdict)\" id=\"L\(identity.block.line)\">\n"
+        if !identity.identity.formula.isEmpty {
+            html += math.render(formula(identity)) + "\n"
+        }
+        let declarations = identity.identity.declarations
+        if !declarations.isEmpty {
+            let parts = declarations.map { d in
+                math.render(Formula(tex: d.tex, display: false)) + (d.properties.isEmpty ? "" : " " + d.properties.htmlEscaped)
+            }
+            html += "<p class=\"identity-where\">\(text.whereWord.htmlEscaped) \(parts.joined(separator: "; "))</p>\n"
+        }
+        if !claims.isEmpty {
+            html += "<ul class=\"claims\">\n"
+            let single = identity.identity.links.count <= 1
+            for claim in claims {
+                // One link: the formula above is the label; several: each link typeset.
+                let label = single ? nil : math.render(Formula(tex: claim.label, display: false))
+                html += ClaimBlockHTML.item(claim, source: source, text: text, labelHTML: label ?? (single ? identityLabel(text) : nil))
+            }
+            html += "</ul>\n"
+        }
+        return html + "</div>"
+    }
+
+    /// The formula as shown: display math of the block's formula lines.
+    static func formula(_ identity: ArticleIdentity) -> Formula {
+        Formula(tex: identity.identity.formula, display: true)
+    }
+
+    /// Every formula the block shows, so that the site typesets each once.
+    static func formulas(_ identity: ArticleIdentity) -> [Formula] {
+        var all: [Formula] = []
+        if !identity.identity.formula.isEmpty { all.append(formula(identity)) }
+        all += identity.identity.declarations.map { Formula(tex: $0.tex, display: false) }
+        if identity.identity.links.count > 1 { all += identity.identity.links.map { Formula(tex: $0, display: false) } }
+        return all
+    }
+
+    /// The claims of `identity`: identity verdicts on the lines of its block.
+    static func claims(of identity: ArticleIdentity, from all: [ClaimRecord]) -> [ClaimRecord] {
+        let lines = identity.block.line...max(identity.block.line, identity.block.endLine)
+        return all.filter { $0.kind == .identity && lines.contains($0.line) }
+    }
+
+    private static func identityLabel(_ text: InterfaceText) -> String {
+        text.whereWord == "where" ? "identity, checked at random points" : "恒等式，在随机点上检验"
+    }
+}
