@@ -17,6 +17,7 @@ struct ArticleBody {
     func html() -> String {
         let claims = result?.claims ?? []
         let source = SourceLink(path: article.path, baseURL: sourceURL)
+        let graph = ClaimGraphHTML(article: article, result: result, text: text)
         var replacements: [Int: String] = [:]
         for block in article.codeBlocks where block.language == "swift" && !block.isClaimCode {
             replacements[block.line] = "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>"
@@ -26,10 +27,11 @@ struct ArticleBody {
             replacements[block.line] = ClaimBlockHTML.render(
                 block, claims: ClaimBlockHTML.claims(in: block, from: claims),
                 result: result?.blocks.first { $0.line == block.codeLine },
-                showsPrintedOutput: output == nil, source: source, text: text, math: math)
+                showsPrintedOutput: output == nil, source: source, text: text, math: math, graph: graph)
             if let output {
                 replacements[output.line] = ClaimBlockHTML.renderOutput(
-                    output, claim: claims.first { $0.kind == .output && $0.line == output.line }, source: source, text: text)
+                    output, claim: claims.first { $0.kind == .output && $0.line == output.line }, source: source, text: text,
+                    graph: graph)
             }
         }
         for identity in article.identities {
@@ -37,11 +39,12 @@ struct ArticleBody {
         }
         let values = result?.inlineValues ?? []
         let equations = EquationNumbers(article.math)
+        let table = graph.table()
         return article.html(
             replacingCodeBlocks: replacements,
             inlineValues: { k in
                 if k < article.inlineValues.count, let written = article.inlineValues[k].writtenNumber {
-                    return proseNumber(article.inlineValues[k], written: written, claims: claims)
+                    return proseNumber(article.inlineValues[k], written: written, claims: claims, graph: graph)
                 }
                 let expression = k < article.inlineValues.count ? article.inlineValues[k].expression : ""
                 guard k < values.count, let value = values[k] else {
@@ -49,17 +52,21 @@ struct ArticleBody {
                 }
                 return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
             },
-            keepingHeadingMarkers: true, renderMath: { equations.render($0, math: math) })
+            keepingHeadingMarkers: true, renderMath: { equations.render($0, math: math) }) + (table.isEmpty ? "" : "\n" + table)
     }
 
     /// A number claim of the prose: the number as the author wrote it, with a verdict mark;
     /// its details (the computed value, the tolerance the written precision allows) show on
     /// hover and on focus.
-    private func proseNumber(_ value: InlineValue, written: String, claims: [ClaimRecord]) -> String {
+    private func proseNumber(_ value: InlineValue, written: String, claims: [ClaimRecord], graph: ClaimGraphHTML) -> String {
         let claim = claims.first { $0.kind == .prose && $0.line == value.line && $0.column == value.textColumn }
-        let status = claim?.status.rawValue ?? "unverified"
+        var status = claim?.status.rawValue ?? "unverified"
         let mark = claim?.status == .pass ? "✓" : claim == nil ? "?" : "✗"
-        let details = claim?.detail ?? "not verified: \(written) ≈ \(value.expression)"
+        var details = claim?.detail ?? "not verified: \(written) ≈ \(value.expression)"
+        if let claim, let note = graph.plainNote(claim) {
+            details += "\n" + note
+            status += " rests-on-failed"
+        }
         return "<span class=\"prose-number \(status)\" tabindex=\"0\" title=\"\(details.htmlEscaped)\">"
             + "\(written.htmlEscaped)<span class=\"mark\" aria-label=\"\(status)\">\(mark)</span></span>"
     }

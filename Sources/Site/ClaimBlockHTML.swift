@@ -9,7 +9,7 @@ enum ClaimBlockHTML {
     ///   `output` block follows it to show the expected text).
     static func render(
         _ block: CodeBlock, claims: [ClaimRecord], result: BlockResult?, showsPrintedOutput: Bool, source: SourceLink,
-        text: InterfaceText = .english, math: MathHTML = MathHTML()
+        text: InterfaceText = .english, math: MathHTML = MathHTML(), graph: ClaimGraphHTML? = nil
     ) -> String {
         let verdict = blockVerdict(claims)
         var html = "<div class=\"claim-block \(verdict)\" id=\"L\(block.line)\">\n"
@@ -18,7 +18,7 @@ enum ClaimBlockHTML {
         }
         if !claims.isEmpty {
             html += "<ul class=\"claims\">\n"
-            for claim in claims { html += item(claim, source: source, text: text) }
+            for claim in claims { html += item(claim, source: source, text: text, note: graph?.note(claim) ?? "") }
             html += "</ul>\n"
         }
         if let result {
@@ -60,12 +60,14 @@ enum ClaimBlockHTML {
     }
 
     /// An `output` block with the verdict of comparing it with what was printed.
-    static func renderOutput(_ block: CodeBlock, claim: ClaimRecord?, source: SourceLink, text: InterfaceText = .english) -> String {
+    static func renderOutput(
+        _ block: CodeBlock, claim: ClaimRecord?, source: SourceLink, text: InterfaceText = .english, graph: ClaimGraphHTML? = nil
+    ) -> String {
         let verdict = claim.map { blockVerdict([$0]) } ?? "unverified"
         var html = "<div class=\"output-block \(verdict)\" id=\"L\(block.line)\">\n"
         html += "<pre><code>\(block.code.htmlEscaped)</code></pre>\n"
         if let claim {
-            html += "<ul class=\"claims\">\n\(item(claim, source: source, text: text))</ul>\n"
+            html += "<ul class=\"claims\">\n\(item(claim, source: source, text: text, note: graph?.note(claim) ?? ""))</ul>\n"
         }
         return html + "</div>"
     }
@@ -79,8 +81,8 @@ enum ClaimBlockHTML {
     }
 
     /// One claim's line: its mark, its label (or `labelHTML`, already HTML), a link to its
-    /// source line, and its details.
-    static func item(_ claim: ClaimRecord, source: SourceLink, text: InterfaceText, labelHTML: String? = nil) -> String {
+    /// source line, its details, and `note` (HTML: what it rests on).
+    static func item(_ claim: ClaimRecord, source: SourceLink, text: InterfaceText, labelHTML: String? = nil, note: String = "") -> String {
         let mark = switch claim.status {
         case .pass: "✓"
         case .fail: "✗"
@@ -103,7 +105,7 @@ enum ClaimBlockHTML {
                 html += "<details\(open)><summary>\(text.details)</summary><pre>\(parts.joined(separator: "\n").htmlEscaped)</pre></details>"
             }
         }
-        return html + "</li>\n"
+        return html + note + "</li>\n"
     }
 
     /// The claims whose line falls inside `block`'s code.

@@ -24,6 +24,13 @@ struct InterfaceText: Sendable {
     /// (name, seconds, why, already escaped) for one computed and not stored.
     /// Introduces an identity's declarations ("where x ∈ [0, 1]").
     var whereWord: String
+    /// "line" in "line 12".
+    var lineWord: String
+    /// The note under a claim that rests on claims that did not pass (their links).
+    var restsOn: @Sendable (String) -> String
+    /// Title and column heads of the article's claim graph.
+    var claimGraph: String
+    var claimGraphColumns: [String]
     var persistedLoaded: @Sendable (String, String, String) -> String
     var persistedComputed: @Sendable (String, String) -> String
     var persistedUnstored: @Sendable (String, String, String) -> String
@@ -36,7 +43,10 @@ struct InterfaceText: Sendable {
         oneVerified: "its claim is verified", allVerified: { "all \($0) claims verified" },
         someFailed: { "\($0) of \($1) claims failed" },
         errors: { "\($0) error\($0 == 1 ? "" : "s"), \($1) passed, \($2) failed" },
-        whereWord: "where",
+        whereWord: "where", lineWord: "line",
+        restsOn: { "Rests on a claim that did not pass (\($0)): fix that first." },
+        claimGraph: "Claims and where their inputs come from",
+        claimGraphColumns: ["Line", "Claim", "Status", "Inputs from blocks at", "Rests on"],
         persistedLoaded: { name, took, when in
             "\(name) was read from the store of persisted values (computed in \(took)\(when.isEmpty ? "" : " on " + when)); "
                 + "the code it depends on is unchanged since."
@@ -51,7 +61,10 @@ struct InterfaceText: Sendable {
         notVerified: "未验证", noClaims: "没有论断", oneVerified: "其论断已验证",
         allVerified: { "全部 \($0) 条论断已验证" }, someFailed: { "\($1) 条论断中 \($0) 条未通过" },
         errors: { "\($0) 个错误，\($1) 条通过，\($2) 条未通过" },
-        whereWord: "其中",
+        whereWord: "其中", lineWord: "第",
+        restsOn: { "依赖于未通过的论断（\($0) 行），请先修正那里。" },
+        claimGraph: "论断及其输入来源",
+        claimGraphColumns: ["行", "论断", "状态", "输入来自代码块（行）", "依赖的未通过论断"],
         persistedLoaded: { name, took, when in
             "\(name) 取自已保存的计算结果（\(when.isEmpty ? "" : when + " ")计算，用时 \(took)）；它所依赖的代码此后没有改动。"
         },

@@ -196,16 +196,32 @@ public struct SiteRenderer: Sendable {
                 "statusClass": status.cssClass, "statusText": status.text,
                 "claims": result.claims.map { c -> [String: Any] in
                     [
-                        "line": c.line, "anchor": anchorLine(article, c.line),
+                        "line": c.line, "anchor": ClaimGraphHTML.anchor(article, c.line),
                         "label": c.label.isEmpty ? c.kind : c.label, "status": c.status.rawValue,
                         "time": c.seconds.map(Self.formatTime) ?? "",
+                        "restsOn": result.restsOn(c).map { ["line": $0, "anchor": ClaimGraphHTML.anchor(article, $0)] },
                     ]
                 },
             ]
         }
         let summary = Summary(ordered.map(\.1))
         let problems = Summary.problemLines(ordered.map(\.1))
+        // What to fix first: the claims that did not pass, by how many claims rest on them.
+        var fixFirst: [(count: Int, entry: [String: Any])] = []
+        for (article, result) in ordered {
+            for claim in result.claims where claim.status != .pass {
+                let count = result.claims.count { result.restsOn($0).contains(claim.line) }
+                guard count > 0 else { continue }
+                fixFirst.append((count, [
+                    "url": Slug.pageURL(article.slug), "anchor": ClaimGraphHTML.anchor(article, claim.line), "path": article.path,
+                    "line": claim.line, "label": claim.label.isEmpty ? claim.kind.rawValue : claim.label, "count": count,
+                    "plural": count != 1,
+                ]))
+            }
+        }
         let context: [String: Any] = [
+            "fixFirst": fixFirst.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element.entry),
+            "hasFixFirst": !fixFirst.isEmpty,
             "articles": sections, "totals": summary.totalsLine,
             "statusClass": summary.isSuccess ? "pass" : (summary.errors > 0 ? "error" : "fail"),
             "hasProblems": !problems.isEmpty, "problems": problems,
@@ -218,11 +234,6 @@ public struct SiteRenderer: Sendable {
         if seconds < 0.01 { return String(format: "%.1f ms", seconds * 1000) }
         if seconds < 1 { return String(format: "%.0f ms", seconds * 1000) }
         return String(format: "%.1f s", seconds)
-    }
-
-    /// The anchor of the block that holds `line` (blocks carry `id="L<fence line>"`).
-    private func anchorLine(_ article: Article, _ line: Int) -> Int {
-        article.codeBlocks.last { $0.line <= line }?.line ?? line
     }
 
     /// The context of `entry.mustache`, but for `root` (the way from the page to the site

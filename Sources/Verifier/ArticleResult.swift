@@ -49,6 +49,9 @@ public struct ArticleResult: Sendable, Codable, Hashable {
     public var seconds: Double
     /// Whether this result was taken from the cache.
     public var cached: Bool
+    /// The claim graph: for each claim of a block or of the prose, the blocks its inputs
+    /// come from and the claims it rests on that did not pass (see ``ClaimGraph``).
+    public var inputs: [ClaimInputs] = []
 
     public init(
         path: String, claims: [ClaimRecord] = [], diagnostics: [Diagnostic] = [], blocks: [BlockResult] = [],
@@ -62,6 +65,14 @@ public struct ArticleResult: Sendable, Codable, Hashable {
         self.seconds = seconds
         self.cached = cached
     }
+
+    /// The claim graph's entry for `claim` (a prose claim's by its column too).
+    public func inputs(of claim: ClaimRecord) -> ClaimInputs? {
+        inputs.first { $0.line == claim.line && ($0.column == nil || $0.column == claim.column) }
+    }
+
+    /// Lines of the claims that did not pass on which `claim` rests (empty when none).
+    public func restsOn(_ claim: ClaimRecord) -> [Int] { inputs(of: claim)?.restsOn ?? [] }
 
     /// Claims that passed.
     public var passed: Int { claims.count { $0.status == .pass } }

@@ -39,6 +39,8 @@ struct BlockSyntax {
         /// Whether it declares a function, type, extension, operator or the like (not a
         /// variable): such a declaration can be used from anywhere in the program.
         var isDeclaration: Bool
+        /// The names it declares, writes and reads (for the claim graph).
+        var names: StatementNames
     }
 
     static let claimFunctions: Set<String> = Set([ClaimKind.check, .expectClose, .property].map(\.rawValue))
@@ -80,7 +82,8 @@ struct BlockSyntax {
                 endsWithDirective: last?.tokenKind == .poundEndif || item.item.is(IfConfigDeclSyntax.self)
                     || item.item.is(MacroExpansionDeclSyntax.self),
                 endsWithSemicolon: last?.tokenKind == .semicolon,
-                isDeclaration: item.item.is(DeclSyntax.self) && !item.item.is(VariableDeclSyntax.self))
+                isDeclaration: item.item.is(DeclSyntax.self) && !item.item.is(VariableDeclSyntax.self),
+                names: StatementNames(item))
         }
     }
 

@@ -81,6 +81,7 @@ struct ResultAssembly {
         claims += silentSites(reported: claims, finished: finished, stopped: current, outcome.stop)
         claims += silentNonCodeClaims(reported: claims, outcome.stop)
         result.claims = claims
+        result.inputs = ClaimGraph.inputs(of: article, claims: claims)
         result.blocks = blocks.compactMap { byLine[$0.codeLine] }
         result.inlineValues = inline
         return result

@@ -65,6 +65,10 @@ public struct Summary: Sendable, Equatable {
                     line += ": \(actual) vs \(expected)"
                 }
                 if let detail = claim.detail { line += " (\(detail))" }
+                let restsOn = result.restsOn(claim)
+                if !restsOn.isEmpty {
+                    line += "\n    rests on " + restsOn.map { "\(result.path):\($0)" }.joined(separator: ", ") + ", which did not pass: fix that first"
+                }
                 entries.append((claim.line, claim.column ?? 0, line))
             }
             // A stable sort keeps diagnostics before claims on the same line and column.

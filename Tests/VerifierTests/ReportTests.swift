@@ -20,13 +20,26 @@ import Testing
     @Test func jsonReportHasVersionTotalsAndClaimIds() throws {
         let data = try JSONReport.make(results)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["version"] as? Int == 2)
+        #expect(json["version"] as? Int == 3)
         let summary = try #require(json["summary"] as? [String: Int])
         #expect(summary == ["passed": 1, "failed": 1, "withoutVerdict": 1, "errors": 1])
         let articles = try #require(json["articles"] as? [[String: Any]])
         let claims = try #require(articles[0]["claims"] as? [[String: Any]])
         #expect(claims.map { $0["id"] as? String } == ["articles/a.md:5:ok", "articles/a.md:6:x < y", "articles/a.md:9"])
         #expect(claims[1]["status"] as? String == "fail")
+    }
+
+    /// A merged or re-read report keeps the claim graph, so `lemma report merge` still says
+    /// what rests on what.
+    @Test func theClaimGraphSurvivesAReadBack() throws {
+        var result = results[0]
+        result.inputs = [
+            ClaimInputs(line: 6, blocks: [4], restsOn: []),
+            ClaimInputs(line: 9, blocks: [4, 8], restsOn: [6]),
+        ]
+        let read = try JSONReport.read(try JSONReport.make([result]), name: "r.json")
+        #expect(read.first?.inputs == result.inputs)
+        #expect(read.first.map { $0.restsOn($0.claims[2]) } == [6])
     }
 
     @Test func junitHasOneTestCasePerClaimAndEscapes() {

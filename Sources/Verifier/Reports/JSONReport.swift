@@ -5,7 +5,9 @@ import Foundation
 public enum JSONReport {
     /// Version of this shape; bump it when a field changes meaning. 2: `summary.errors`
     /// counts error diagnostics only; claims without a verdict are `summary.withoutVerdict`.
-    public static let version = 2
+    /// 3: claims carry the claim graph's edges (`inputs`, `restsOn`) and may be of kind
+    /// `identity`.
+    public static let version = 3
 
     struct Report: Codable {
         var version: Int
@@ -43,6 +45,12 @@ public enum JSONReport {
         var expected: String?
         var detail: String?
         var seconds: Double?
+        /// First code lines of the blocks its inputs come from (claim graph).
+        var inputs: [Int]?
+        /// Ids of the claims that did not pass on which it rests.
+        var restsOn: [String]?
+        /// Column of a number claim of the prose.
+        var column: Int?
     }
 
     /// The report as pretty-printed JSON with sorted keys (stable for diffs).
@@ -58,9 +66,14 @@ public enum JSONReport {
                     path: r.path, cached: r.cached, seconds: r.seconds, diagnostics: r.diagnostics,
                     inlineValues: r.inlineValues, blocks: r.blocks,
                     claims: r.claims.map { c in
-                        ClaimEntry(
+                        let edges = r.inputs(of: c)
+                        let restsOn = edges?.restsOn.flatMap { line in
+                            r.claims.filter { $0.line == line && $0.status != .pass }.map { $0.id(article: r.path) }
+                        }
+                        return ClaimEntry(
                             id: c.id(article: r.path), article: r.path, line: c.line, kind: c.kind, label: c.label,
-                            status: c.status, actual: c.actual, expected: c.expected, detail: c.detail, seconds: c.seconds)
+                            status: c.status, actual: c.actual, expected: c.expected, detail: c.detail, seconds: c.seconds,
+                            inputs: edges?.blocks, restsOn: restsOn, column: c.kind == .prose ? c.column : nil)
                     })
             },
             shard: shard)
@@ -90,14 +103,23 @@ public enum JSONReport {
             throw ReadError(description: "\(name) is not a valid report: \(error)")
         }
         return report.articles.map { a in
-            ArticleResult(
+            var result = ArticleResult(
                 path: a.path,
                 claims: a.claims.map {
                     ClaimRecord(
-                        line: $0.line, kind: $0.kind, label: $0.label, status: $0.status, actual: $0.actual,
+                        line: $0.line, column: $0.column, kind: $0.kind, label: $0.label, status: $0.status, actual: $0.actual,
                         expected: $0.expected, detail: $0.detail, seconds: $0.seconds)
                 },
                 diagnostics: a.diagnostics, blocks: a.blocks, inlineValues: a.inlineValues, seconds: a.seconds, cached: a.cached)
+            var edges: [String: ClaimInputs] = [:]
+            for claim in a.claims {
+                guard let blocks = claim.inputs else { continue }
+                let rests = (claim.restsOn ?? []).compactMap { id in a.claims.first { $0.id == id }?.line }
+                edges["\(claim.line):\(claim.column ?? 0)"] = ClaimInputs(
+                    line: claim.line, column: claim.column, blocks: blocks, restsOn: Array(Set(rests)).sorted())
+            }
+            result.inputs = edges.values.sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
+            return result
         }
     }
 
