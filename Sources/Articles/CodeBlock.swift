@@ -70,16 +70,21 @@ enum InfoString {
                             explanation: "write timeout=N with N a positive number of seconds"))
                 }
             } else {
-                let guess = NearMatch.closest(to: word.split(separator: "=").first.map(String.init) ?? word, among: ["hide", "timeout"])
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, id: "block.option", at: location,
-                        "unknown option '\(word)' in 'swift check' block, ignored"
-                            + (guess.map { "; did you mean '\($0 == "timeout" ? "timeout=SECONDS" : $0)'?" } ?? ""),
-                        explanation: "known options: hide, timeout=SECONDS"))
+                diagnostics.append(unknownOption(word, in: "swift check", known: ["hide", "timeout=SECONDS"], at: location))
             }
         }
         return (.check(hidden: hidden, timeout: timeout), diagnostics)
+    }
+
+    /// A warning for an option the block does not know, naming the nearest known one.
+    /// `known` lists the options as written (`timeout=SECONDS`).
+    static func unknownOption(_ word: String, in block: String, known: [String], at location: SourceLocation) -> Diagnostic {
+        func name(_ option: String) -> String { option.split(separator: "=").first.map(String.init) ?? option }
+        let guess = NearMatch.closest(to: name(word), among: known.map(name)).flatMap { g in known.first { name($0) == g } }
+        return Diagnostic(
+            .warning, id: "block.option", at: location,
+            "unknown option '\(word)' in '\(block)' block, ignored" + (guess.map { "; did you mean '\($0)'?" } ?? ""),
+            explanation: "known options: " + known.joined(separator: ", "))
     }
 
     /// `math identity [samples=N] [seed=N]`.
@@ -98,12 +103,7 @@ enum InfoString {
                         .error, id: "block.option", at: location, "'\(word)' is not a valid option value",
                         explanation: "samples=N takes a whole number from 1 to 100000, seed=N a non-negative whole number"))
             } else {
-                let guess = NearMatch.closest(to: word.split(separator: "=").first.map(String.init) ?? word, among: ["samples", "seed"])
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, id: "block.option", at: location,
-                        "unknown option '\(word)' in 'math identity' block, ignored" + (guess.map { "; did you mean '\($0)=N'?" } ?? ""),
-                        explanation: "known options: samples=N, seed=N"))
+                diagnostics.append(unknownOption(word, in: "math identity", known: ["samples=N", "seed=N"], at: location))
             }
         }
         return (.identity(samples: samples, seed: seed), diagnostics)

@@ -250,22 +250,10 @@ public struct ExpressionParser {
         case "sum", "prod":
             return try aggregate(t.text == "sum" ? .sum : .product, at: t)
         case "|", "Vert", "lVert":
-            openNorms += 1
-            let e = try expression()
-            openNorms -= 1
-            guard let close = peek, close.isCommand("|") || close.isCommand("Vert") || close.isCommand("rVert") else {
-                throw IdentityProblem("identity.syntax", "this \\| is never closed", at: t.offset)
-            }
-            position += 1
+            let e = try enclosed(by: t, depth: \.openNorms) { $0.isCommand("|") || $0.isCommand("Vert") || $0.isCommand("rVert") }
             return IdentityExpression(.norm(e, try normSubscript()), at: t.offset)
         case "vert", "lvert":
-            openBars += 1
-            let e = try expression()
-            openBars -= 1
-            guard let close = peek, close.isCommand("vert") || close.isCommand("rvert") || close.isSymbol("|") else {
-                throw IdentityProblem("identity.syntax", "this \\\(t.text) is never closed", at: t.offset)
-            }
-            position += 1
+            let e = try enclosed(by: t, depth: \.openBars) { $0.isCommand("vert") || $0.isCommand("rvert") || $0.isSymbol("|") }
             return IdentityExpression(.call(.abs, [e]), at: t.offset)
         case "lfloor", "lceil":
             let e = try expression()
@@ -479,6 +467,21 @@ public struct ExpressionParser {
             throw IdentityProblem("identity.syntax", "the rows of this matrix have different lengths", at: t.offset)
         }
         return IdentityExpression(.matrix(rows), at: t.offset)
+    }
+
+    /// The expression between `open` (already read) and the token `closes` accepts, with
+    /// `depth` counting the open bars so that a bar inside closes rather than opens.
+    private mutating func enclosed(
+        by open: TeXToken, depth: WritableKeyPath<ExpressionParser, Int>, closes: (TeXToken) -> Bool
+    ) throws(IdentityProblem) -> IdentityExpression {
+        self[keyPath: depth] += 1
+        let e = try expression()
+        self[keyPath: depth] -= 1
+        guard let close = peek, closes(close) else {
+            throw IdentityProblem("identity.syntax", "this \\\(open.text) is never closed", at: open.offset)
+        }
+        position += 1
+        return e
     }
 
     /// The subscript after a norm: none (2-norm, Frobenius for a matrix), `_2`, `_1`, `_\infty`, `_F`.

@@ -13,7 +13,8 @@ import Verifier
     }
 
     /// The report a fixture is compared with: claims in order (with why a claim that did
-    /// not run is an error: `not run` or `not reached`), then diagnostics (with the summary
+    /// not run is an error: `not run` or `not reached`; with the lines of the claims it
+    /// rests on that did not pass), then diagnostics (with the summary
     /// of how a run stopped).
     static func transcript(_ result: ArticleResult) -> String {
         var lines = result.claims.map { claim in
@@ -23,6 +24,8 @@ import Verifier
             {
                 line += " (\(why))"
             }
+            let restsOn = result.restsOn(claim)
+            if !restsOn.isEmpty { line += " [rests on \(restsOn.map(String.init).joined(separator: ", "))]" }
             return line
         }
         lines += result.diagnostics.map { d in
