@@ -60,10 +60,9 @@ public enum ArticleParser {
             }
         }
         InlineValuePositions.locate(&inlineValues, in: source)
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let identities = codeBlocks.filter { if case .identity = $0.role { true } else { false } }.map {
-            ArticleIdentity($0, sourceLines: sourceLines)
-        }
+        let identityBlocks = codeBlocks.filter { if case .identity = $0.role { true } else { false } }
+        let sourceLines = identityBlocks.isEmpty ? [] : source.linesByByte()
+        let identities = identityBlocks.map { ArticleIdentity($0, sourceLines: sourceLines) }
         for identity in identities { diagnostics += identity.diagnostics(path: path) }
         diagnostics += orphanOutputDiagnostics(codeBlocks, path: path)
         diagnostics += unclosedFenceDiagnostics(blocks, source: source, path: path)
@@ -101,11 +100,12 @@ public enum ArticleParser {
     private static func unclosedFenceDiagnostics(_ blocks: [CMark.Block], source: String, path: String) -> [Diagnostic] {
         let fenced = blocks.filter { $0.kind == .codeBlock && $0.fenced }
         guard !fenced.isEmpty else { return [] }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let starts = source.lineStarts()
         var result: [Diagnostic] = []
-        for block in fenced where block.endLine >= 1 && block.endLine <= lines.count {
-            let opening = lines[block.startLine - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" || $0 == "-" || $0 == "*" || $0 == "+" || $0.isNumber || $0 == "." || $0 == ")" }
-            let closing = lines[block.endLine - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
+        for block in fenced where block.endLine >= 1 && block.endLine <= starts.count {
+            guard let openingLine = source.line(block.startLine, starts: starts), let closingLine = source.line(block.endLine, starts: starts) else { continue }
+            let opening = openingLine.drop { $0 == " " || $0 == ">" || $0 == "\t" || $0 == "-" || $0 == "*" || $0 == "+" || $0.isNumber || $0 == "." || $0 == ")" }
+            let closing = closingLine.drop { $0 == " " || $0 == ">" || $0 == "\t" }
             guard let fenceChar = opening.first, fenceChar == "`" || fenceChar == "~" else { continue }
             let openRun = opening.prefix { $0 == fenceChar }.count
             let closeRun = closing.prefix { $0 == fenceChar }.count

@@ -67,7 +67,7 @@ enum InlineValuePositions {
 /// Where a malformed number claim's code span starts (its backtick), for its diagnostic.
 enum ProseNumberLocation {
     static func find(_ text: String, from line: Int, in source: String, path: String) -> SourceLocation {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.linesByByte()
         for k in max(0, line - 1)..<lines.count {
             if let range = lines[k].range(of: text) {
                 let before = lines[k][..<range.lowerBound]

@@ -17,4 +17,34 @@ extension String {
     func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
         utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? utf8.contains(where: test)
     }
+
+    /// The lines of the text (split at `\n`, empty lines kept), found on the UTF-8 bytes:
+    /// much cheaper than splitting by `Character`, which a 10 KB article felt.
+    func linesByByte() -> [Substring] {
+        let starts = lineStarts()
+        let u = utf8
+        return starts.indices.map { k in
+            let end = k + 1 < starts.count ? starts[k + 1] - 1 : u.count
+            return Substring(u[u.index(u.startIndex, offsetBy: starts[k])..<u.index(u.startIndex, offsetBy: end)])
+        }
+    }
+
+    /// Line `number` (from 1) of the text, without its newline; nil past the end. `starts`
+    /// is ``lineStarts()``.
+    func line(_ number: Int, starts: [Int]) -> Substring? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let u = utf8
+        let end = number < starts.count ? starts[number] - 1 : u.count
+        return Substring(u[u.index(u.startIndex, offsetBy: starts[number - 1])..<u.index(u.startIndex, offsetBy: end)])
+    }
+
+    /// UTF-8 offsets where the lines start (the first is 0).
+    func lineStarts() -> [Int] {
+        var starts = [0]
+        let scan: (UnsafeBufferPointer<UInt8>) -> Void = { bytes in
+            for (k, b) in bytes.enumerated() where b == 10 { starts.append(k + 1) }
+        }
+        if utf8.withContiguousStorageIfAvailable(scan) == nil { Array(utf8).withUnsafeBufferPointer(scan) }
+        return starts
+    }
 }

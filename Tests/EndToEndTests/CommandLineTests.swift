@@ -236,6 +236,14 @@ import Testing
         #expect(try site.lemma(["build"]).status == 0)
         let again = try site.lemma(["build"])
         #expect(again.stderr.contains("render: 0 article pages, 2 unchanged since the last build"))
+        // A damaged manifest is ignored: every page is rendered again, nothing breaks.
+        let manifest = site.root.appendingPathComponent(".build/lemma/pages.manifest")
+        #expect(FileManager.default.fileExists(atPath: manifest.path))
+        var damaged = try Data(contentsOf: manifest)
+        damaged.removeLast(5)
+        try damaged.write(to: manifest)
+        #expect(try site.lemma(["build"]).stderr.contains("render: 2 article pages, 0 unchanged since the last build"))
+        #expect(try site.lemma(["build"]).stderr.contains("render: 0 article pages, 2 unchanged since the last build"))
 
         try site.write("n.txt", "3")  // the verdict of a.md flips; its text does not change
         let flipped = try site.lemma(["build"])
