@@ -33,6 +33,8 @@ let package = Package(
 
         // Shared vocabulary: source locations, diagnostics, the claim-record wire format.
         .target(name: "Diagnostics"),
+        // `map` over all cores, for the document side's independent work.
+        .target(name: "Parallelism"),
 
         // The `math identity` block format: a TeX subset and `where` domains, read (not evaluated).
         .target(name: "Identities"),
@@ -48,18 +50,18 @@ let package = Package(
         .target(name: "ClaimKit", dependencies: ["Models", "Learning", "LinearAlgebra", "Diagnostics", "Identities"]),
 
         // Document side: Articles → Verifier → Site → lemma.
-        .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Identities", "Yams"]),
+        .target(name: "Articles", dependencies: ["CCMark", "Diagnostics", "Identities", "Parallelism", "Yams"]),
         .target(
             name: "Verifier",
             dependencies: [
-                "Articles", "Diagnostics", "Identities",
+                "Articles", "Diagnostics", "Identities", "Parallelism",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]),
         .target(
             name: "Site",
             dependencies: [
-                "Verifier", "Articles", "Diagnostics", "Identities", "Yams",
+                "Verifier", "Articles", "Diagnostics", "Identities", "Parallelism", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]),

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallelism
 
 /// The articles of a site folder: every `articles/*.md`, in name order.
 public enum ArticleCatalog {

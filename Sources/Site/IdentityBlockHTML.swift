@@ -29,7 +29,7 @@ enum IdentityBlockHTML {
             for claim in claims {
                 // One link: the formula above is the label; several: each link typeset.
                 let label = single ? nil : math.render(Formula(tex: claim.label, display: false))
-                html += ClaimBlockHTML.item(claim, source: source, text: text, labelHTML: label ?? (single ? identityLabel(text) : nil))
+                html += ClaimBlockHTML.item(claim, source: source, text: text, labelHTML: label ?? text.identityLabel.htmlEscaped)
             }
             html += "</ul>\n"
         }
@@ -54,9 +54,5 @@ enum IdentityBlockHTML {
     static func claims(of identity: ArticleIdentity, from all: [ClaimRecord]) -> [ClaimRecord] {
         let lines = identity.block.line...max(identity.block.line, identity.block.endLine)
         return all.filter { $0.kind == .identity && lines.contains($0.line) }
-    }
-
-    private static func identityLabel(_ text: InterfaceText) -> String {
-        text.whereWord == "where" ? "identity, checked at random points" : "恒等式，在随机点上检验"
     }
 }

@@ -24,6 +24,8 @@ struct InterfaceText: Sendable {
     /// (name, seconds, why, already escaped) for one computed and not stored.
     /// Introduces an identity's declarations ("where x ∈ [0, 1]").
     var whereWord: String
+    /// The label of a one-link identity's verdict (its formula is shown above it).
+    var identityLabel: String
     /// "line" in "line 12".
     var lineWord: String
     /// The note under a claim that rests on claims that did not pass (their links).
@@ -43,7 +45,7 @@ struct InterfaceText: Sendable {
         oneVerified: "its claim is verified", allVerified: { "all \($0) claims verified" },
         someFailed: { "\($0) of \($1) claims failed" },
         errors: { "\($0) error\($0 == 1 ? "" : "s"), \($1) passed, \($2) failed" },
-        whereWord: "where", lineWord: "line",
+        whereWord: "where", identityLabel: "identity, checked at random points", lineWord: "line",
         restsOn: { "Rests on a claim that did not pass (\($0)): fix that first." },
         claimGraph: "Claims and where their inputs come from",
         claimGraphColumns: ["Line", "Claim", "Status", "Inputs from blocks at", "Rests on"],
@@ -61,7 +63,7 @@ struct InterfaceText: Sendable {
         notVerified: "未验证", noClaims: "没有论断", oneVerified: "其论断已验证",
         allVerified: { "全部 \($0) 条论断已验证" }, someFailed: { "\($1) 条论断中 \($0) 条未通过" },
         errors: { "\($0) 个错误，\($1) 条通过，\($2) 条未通过" },
-        whereWord: "其中", lineWord: "第",
+        whereWord: "其中", identityLabel: "恒等式，在随机点上检验", lineWord: "第",
         restsOn: { "依赖于未通过的论断（\($0) 行），请先修正那里。" },
         claimGraph: "论断及其输入来源",
         claimGraphColumns: ["行", "论断", "状态", "输入来自代码块（行）", "依赖的未通过论断"],

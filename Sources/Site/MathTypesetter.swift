@@ -1,6 +1,7 @@
 import Articles
 import Diagnostics
 import Foundation
+import Parallelism
 
 /// A formula as the page shows it: its TeX and whether it is display math.
 public struct Formula: Hashable, Sendable {

@@ -2,6 +2,7 @@ import Articles
 import Diagnostics
 import Foundation
 import Verifier
+import Parallelism
 
 /// Everything a build writes: pages and generated files as text, and files copied as they
 /// are (theme assets, KaTeX), by their path inside the output folder.

@@ -42,12 +42,15 @@ public struct ClaimInputs: Sendable, Codable, Hashable {
 /// claim's source statements declares or writes. A failed `output` block counts for
 /// every claim with a source statement in its block.
 enum ClaimGraph {
-    static func inputs(of article: Article, claims: [ClaimRecord]) -> [ClaimInputs] {
+    /// The graph's entries for `claims`; `syntaxes` are the article's claim blocks' (read
+    /// here when not given).
+    static func inputs(of article: Article, syntaxes given: [BlockSyntax]? = nil, claims: [ClaimRecord]) -> [ClaimInputs] {
         let blocks = article.claimBlocks
         guard !blocks.isEmpty else { return [] }
+        let syntaxes = given ?? blocks.map(BlockSyntax.init)
         var statements: [(block: Int, statement: BlockSyntax.Statement)] = []
-        for (k, block) in blocks.enumerated() {
-            for statement in BlockSyntax(block).statements { statements.append((k, statement)) }
+        for (k, syntax) in syntaxes.enumerated() {
+            for statement in syntax.statements { statements.append((k, statement)) }
         }
         // Lines a claim of each block can be on: the block and its output block.
         let spans: [ClosedRange<Int>] = blocks.map { block in

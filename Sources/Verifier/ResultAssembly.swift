@@ -13,6 +13,13 @@ import Diagnostics
 /// after the program's end). A claim is never passed by saying nothing.
 struct ResultAssembly {
     let article: Article
+    /// The syntax of each claim block, read once for every use below.
+    let syntaxes: [BlockSyntax]
+
+    init(article: Article) {
+        self.article = article
+        syntaxes = article.claimBlocks.map(BlockSyntax.init)
+    }
 
     func assemble(_ outcome: RunOutcome) -> ArticleResult {
         var result = ArticleResult(path: article.path)
@@ -81,7 +88,7 @@ struct ResultAssembly {
         claims += silentSites(reported: claims, finished: finished, stopped: current, outcome.stop)
         claims += silentNonCodeClaims(reported: claims, outcome.stop)
         result.claims = claims
-        result.inputs = ClaimGraph.inputs(of: article, claims: claims)
+        result.inputs = ClaimGraph.inputs(of: article, syntaxes: syntaxes, claims: claims)
         result.blocks = blocks.compactMap { byLine[$0.codeLine] }
         result.inlineValues = inline
         return result
@@ -90,7 +97,7 @@ struct ResultAssembly {
     /// An error for each claim, `show` or `figure` written inside a `persisted` call: it
     /// would run only when the value is computed, and say nothing when it is loaded.
     private func recordingInsidePersisted() -> [Diagnostic] {
-        article.claimBlocks.flatMap { BlockSyntax($0).sitesInsidePersisted }.map { site in
+        syntaxes.flatMap(\.sitesInsidePersisted).map { site in
             Diagnostic(
                 .error, id: "claim.in-persisted", at: SourceLocation(file: article.path, line: site.line, column: site.column),
                 "`\(site.name)` inside `persisted { … }` runs only when the value is computed, not when it is read back",
@@ -137,7 +144,7 @@ struct ResultAssembly {
         var columnsByLine: [Int: Set<Int?>] = [:]
         for claim in reported { columnsByLine[claim.line, default: []].insert(claim.column) }
         for (index, block) in blocks.enumerated() {
-            for site in Self.silent(BlockSyntax(block).claimSites, columnsByLine: columnsByLine) {
+            for site in Self.silent(syntaxes[index].claimSites, columnsByLine: columnsByLine) {
                 let afterStop: Bool
                 if let stop, let stoppedIndex {
                     afterStop = index > stoppedIndex || (index == stoppedIndex && site.line >= stop.line)

@@ -1,6 +1,7 @@
 import Articles
 import Diagnostics
 import Foundation
+import Parallelism
 
 /// Verifies articles: for each, generates its claim program, compiles it against
 /// ClaimKit, runs it in its own process with a time limit and reads back the verdicts.
