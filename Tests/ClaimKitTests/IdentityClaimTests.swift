@@ -59,6 +59,8 @@ struct IdentityClaimTests {
         "x^\\top A x = \\sum_{i=1}^{3} \\sum_{j=1}^{3} A_{ij} x_i x_j\nwhere x \\in \\mathbb{R}^3; A \\in \\mathbb{R}^{3 \\times 3}",
         "\\log(xy) = \\log x + \\log y\nwhere x, y > 0",
         "\\Gamma(n + 1) = n!\nwhere n \\in \\{0, \\dots, 20\\}",
+        // Floors of exact integers (n/2 for even n) are taken as they are.
+        "\\lfloor n/2 \\rfloor + \\lceil n/2 \\rceil = n\nwhere n \\in \\{0, \\dots, 100\\}",
         "\\sin 2x = 2 \\sin x \\cos x\nwhere x \\in [-\\pi, \\pi]",
         "\\det(A^{-1}) = \\frac{1}{\\det A}\nwhere A \\in \\mathbb{R}^{4 \\times 4} positive definite",
         "\\|A\\|_2 = \\|A^\\top\\|_2\n" + square,
@@ -95,6 +97,8 @@ struct IdentityClaimTests {
         ("\\log x = \\log x\nwhere x \\in [-2, -1]", "undecided"),
         ("\\det A = 1\nwhere A \\in \\mathbb{R}^{2 \\times 3}", "cannot be evaluated"),
         ("x = 1\nwhere x \\in [2, 1]", "not checked"),
+        // 0.7 + 0.1 is 0.7999…9 in binary: its floor after ×10 is in doubt, not a counterexample.
+        ("\\lfloor (0.7 + 0.1) \\cdot 10 \\rfloor = 8", "undecided"),
     ] as [(String, String)])
     func whatCannotBeDecidedIsAnError(_ text: String, _ start: String) {
         let v = Self.verdicts(text)

@@ -55,7 +55,7 @@ import Testing
     @Test func githubAnnotationsPointAtLines() {
         let lines = GitHubAnnotations.lines(results)
         #expect(lines.contains("::error file=articles/a.md,line=6::FAIL x < y (difference 1)"))
-        #expect(lines.contains("::error file=articles/b.md,line=4::bad, really [compile.error]"))
+        #expect(lines.contains("::error file=articles/b.md,line=4,col=2::bad, really [compile.error]"))
         #expect(lines.count == 3)
     }
 

@@ -88,6 +88,8 @@ public enum IdentityClaim {
             switch (left, right) {
             case let (.failure(.invalid(message, offset)), _), let (_, .failure(.invalid(message, offset))):
                 verdict = Verdict(site: site, status: .error, detail: "cannot be evaluated: " + IdentityClaim.describe(.invalid(message, offset: offset), in: block))
+            case let (.failure(.undecided(why)), _), let (_, .failure(.undecided(why))):
+                undecidedReason = undecidedReason ?? why
             case let (.failure(.undefined(why)), .success(value)):
                 verdict = Verdict(
                     site: site, status: .fail, actual: "undefined", expected: IdentityClaim.format(value),
@@ -140,7 +142,7 @@ public enum IdentityClaim {
     /// A failure with the article line and column of the part it is about.
     static func describe(_ failure: Quantity.Failure, in block: IdentityBlock) -> String {
         switch failure {
-        case let .undefined(why): return why
+        case let .undefined(why), let .undecided(why): return why
         case let .invalid(message, offset):
             let place = block.location(ofByte: offset)
             return "line \(place.line), column \(place.column): \(message)"

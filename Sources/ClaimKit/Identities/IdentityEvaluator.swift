@@ -161,8 +161,12 @@ struct IdentityEvaluator {
         case .floor, .ceil:
             guard case let .scalar(v, e) = x else { throw Failure.invalid("\\l\(function.rawValue) takes a number", offset: offset) }
             let r = function == .floor ? v.rounded(.down) : v.rounded(.up)
-            // A value within its error bound of an integer could round either way.
-            if e > 0, abs(v - v.rounded()) <= 16 * e * 0x1p-53 { throw Failure.undefined("too close to an integer to round reliably") }
+            // A value within its error bound of an integer, but not on it, could round either
+            // way: the point decides nothing. (One exactly on an integer is taken as it is:
+            // integer arithmetic such as n/2 for an even n is exact.)
+            if e > 0, v != v.rounded(), abs(v - v.rounded()) <= IdentityComparison.safety * e * IdentityComparison.unitRoundoff {
+                throw Failure.undecided("a value too close to an integer to round reliably")
+            }
             return .scalar(r, 0)
         case .gamma:
             if case let .scalar(v, _) = x, v <= 0, v == v.rounded() { throw Failure.undefined("Γ has a pole at \(ValueFormat.number(v))") }

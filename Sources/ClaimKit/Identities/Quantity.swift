@@ -28,6 +28,9 @@ enum Quantity {
         /// number, a singular matrix): the point says nothing about the identity when both
         /// sides fail, and is a counterexample when only one does.
         case undefined(String)
+        /// Rounding leaves the value in doubt at this point (a floor of a value within its
+        /// error bound of an integer): the point decides nothing.
+        case undecided(String)
         /// Ill-formed whatever the point: adding a number to a matrix, a non-square
         /// determinant. The identity cannot be checked; `offset` locates the part.
         case invalid(String, offset: Int)

@@ -8,13 +8,13 @@ public enum GitHubAnnotations {
         for r in results {
             for d in r.diagnostics where d.severity != .note {
                 let level = d.severity == .error ? "error" : "warning"
-                out.append("::\(level) file=\(property(r.path)),line=\(d.location.line)::\(data("\(d.summary) [\(d.id)]"))")
+                out.append("::\(level) file=\(property(r.path)),line=\(d.location.line)\(column(d.location.column))::\(data("\(d.summary) [\(d.id)]"))")
             }
             for c in r.claims where c.status != .pass {
                 var message = c.status.rawValue.uppercased()
                 if !c.label.isEmpty { message += " \(c.label)" }
                 if let detail = c.detail { message += " (\(detail))" }
-                out.append("::error file=\(property(r.path)),line=\(c.line)::\(data(message))")
+                out.append("::error file=\(property(r.path)),line=\(c.line)\(column(c.column))::\(data(message))")
             }
         }
         return out
@@ -33,6 +33,9 @@ public enum GitHubAnnotations {
             return String(line[..<start]) + ":\u{200B}:" + line[line.index(start, offsetBy: 2)...]
         }.joined(separator: "\n")
     }
+
+    /// `,col=N` when the column is known.
+    static func column(_ column: Int?) -> String { column.map { ",col=\($0)" } ?? "" }
 
     /// Escaping of a command's message.
     static func data(_ s: String) -> String {
