@@ -49,6 +49,12 @@ public struct Article: Sendable {
     /// The blocks the verifier runs, in order.
     public var claimBlocks: [CodeBlock] { codeBlocks.filter(\.isClaimCode) }
 
+    /// The code block whose lines (fences included) hold `line`, if any: a claim, an
+    /// `output` comparison or an identity's link belongs to the block it is written in.
+    public func codeBlock(holding line: Int) -> CodeBlock? {
+        codeBlocks.last { $0.line <= line && line <= max($0.line, $0.endLine) }
+    }
+
     /// The `output` block that directly follows `block`, if any.
     public func outputBlock(after block: CodeBlock) -> CodeBlock? {
         guard let k = codeBlocks.firstIndex(of: block), k + 1 < codeBlocks.count,

@@ -25,7 +25,7 @@ struct ArticleBody {
         for block in article.claimBlocks {
             let output = article.outputBlock(after: block)
             replacements[block.line] = ClaimBlockHTML.render(
-                block, claims: ClaimBlockHTML.claims(in: block, from: claims),
+                block, claims: self.claims(in: block),
                 result: result?.blocks.first { $0.line == block.codeLine },
                 showsPrintedOutput: output == nil, source: source, text: text, math: math, graph: graph)
             if let output {
@@ -35,7 +35,8 @@ struct ArticleBody {
             }
         }
         for identity in article.identities {
-            replacements[identity.block.line] = IdentityBlockHTML.render(identity, claims: claims, source: source, text: text, math: math)
+            replacements[identity.block.line] = IdentityBlockHTML.render(
+                identity, claims: self.claims(in: identity.block).filter { $0.kind == .identity }, source: source, text: text, math: math)
         }
         let values = result?.inlineValues ?? []
         let equations = EquationNumbers(article.math)
@@ -53,6 +54,11 @@ struct ArticleBody {
                 return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
             },
             keepingHeadingMarkers: true, renderMath: { equations.render($0, math: math) }) + (table.isEmpty ? "" : "\n" + table)
+    }
+
+    /// The verdicts of the claims written in `block`.
+    private func claims(in block: CodeBlock) -> [ClaimRecord] {
+        (result?.claims ?? []).filter { article.codeBlock(holding: $0.line) == block }
     }
 
     /// A number claim of the prose: the number as the author wrote it, with a verdict mark;

@@ -107,11 +107,4 @@ enum ClaimBlockHTML {
         }
         return html + note + "</li>\n"
     }
-
-    /// The claims whose line falls inside `block`'s code.
-    static func claims(in block: CodeBlock, from all: [ClaimRecord]) -> [ClaimRecord] {
-        let lineCount = block.code.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        let lines = block.codeLine..<(block.codeLine + max(1, lineCount))
-        return all.filter { lines.contains($0.line) }
-    }
 }

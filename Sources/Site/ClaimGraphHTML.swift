@@ -10,9 +10,10 @@ struct ClaimGraphHTML {
     let result: ArticleResult?
     var text: InterfaceText = .english
 
-    /// The anchor of the block that holds `line` (blocks carry `id="L<fence line>"`).
+    /// The anchor of the block that holds `line` (blocks carry `id="L<fence line>"`); for a
+    /// line of prose, the block before it.
     static func anchor(_ article: Article, _ line: Int) -> Int {
-        article.codeBlocks.last { $0.line <= line }?.line ?? line
+        article.codeBlock(holding: line)?.line ?? article.codeBlocks.last { $0.line <= line }?.line ?? line
     }
 
     /// Links to the claims `claim` rests on, or nil when it rests on none.

@@ -7,10 +7,10 @@ import Verifier
 /// math, its declarations ("where x ∈ [0, 1]"), and the verdict of each link, with the
 /// counterexample of a link that failed.
 enum IdentityBlockHTML {
+    /// - Parameter claims: the verdicts of the block's links.
     static func render(
-        _ identity: ArticleIdentity, claims all: [ClaimRecord], source: SourceLink, text: InterfaceText, math: MathHTML
+        _ identity: ArticleIdentity, claims: [ClaimRecord], source: SourceLink, text: InterfaceText, math: MathHTML
     ) -> String {
-        let claims = Self.claims(of: identity, from: all)
         let verdict = ClaimBlockHTML.blockVerdict(claims)
         var html = "<div class=\"identity-block \(verdict)\" id=\"L\(identity.block.line)\">\n"
         if !identity.identity.formula.isEmpty {
@@ -48,11 +48,5 @@ enum IdentityBlockHTML {
         all += identity.identity.declarations.map { Formula(tex: $0.tex, display: false) }
         if identity.identity.links.count > 1 { all += identity.identity.links.map { Formula(tex: $0, display: false) } }
         return all
-    }
-
-    /// The claims of `identity`: identity verdicts on the lines of its block.
-    static func claims(of identity: ArticleIdentity, from all: [ClaimRecord]) -> [ClaimRecord] {
-        let lines = identity.block.line...max(identity.block.line, identity.block.endLine)
-        return all.filter { $0.kind == .identity && lines.contains($0.line) }
     }
 }
