@@ -10,8 +10,9 @@ public struct FrontMatter: Hashable, Sendable {
     public var date: String?
     /// Tags, from a YAML list or a comma-separated string.
     public var tags: [String] = []
-    /// Language code; `en` unless given.
-    public var lang: String = "en"
+    /// Language code, when the article gives one; otherwise its pages are in the site's
+    /// language (`site.yml` `language`, `en` by default).
+    public var lang: String?
     /// One-paragraph summary for the index and feed.
     public var summary: String?
     /// Time limit in seconds for running the article's claims.

@@ -28,7 +28,9 @@ import Testing
     @Test func commaSeparatedTagsAndDefaultLanguage() {
         let article = ArticleParser.parse("---\ntitle: T\ntags: a, b ,c\n---\n", path: "articles/t.md")
         #expect(article.frontMatter.tags == ["a", "b", "c"])
-        #expect(article.frontMatter.lang == "en")
+        // No language of its own: the page takes the site's (see SiteRendererTests).
+        #expect(article.frontMatter.lang == nil)
+        #expect(ArticleParser.parse("---\ntitle: T\nlang: zh\n---\n", path: "articles/t.md").frontMatter.lang == "zh")
     }
 
     @Test func missingTitleIsAnErrorAtLineOne() {

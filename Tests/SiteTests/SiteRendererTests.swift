@@ -51,6 +51,18 @@ import Verifier
         #expect(english.contains("<summary>details</summary>") && english.contains(">Report</a>"))
     }
 
+    /// Named after the bug: an article without `lang` took English even on a site whose
+    /// `site.yml` says `language: zh`.
+    @Test func anArticleWithoutLangTakesTheSiteLanguage() throws {
+        let plain = ArticleParser.parse("---\ntitle: 无语言标记\n---\n## 第一节\n\n## 第二节\n", path: "articles/p.md")
+        var settings = SiteSettings()
+        settings.language = "zh"
+        let html = try SiteRenderer(settings: settings).articlePage(plain, result: nil).html
+        #expect(html.contains("<p>目录</p>"))
+        #expect(html.contains("lang=\"zh\""))
+        #expect(try SiteRenderer().articlePage(plain, result: nil).html.contains("<p>Contents</p>"))
+    }
+
     @Test func theReportListsFailingArticlesFirst() throws {
         let clean = ArticleParser.parse("---\ntitle: Clean\ndate: 2026-12-01\n---\n```swift check\ncheck(true)\n```\n", path: "articles/a.md")
         let cleanResult = ArticleResult(path: "articles/a.md", claims: [ClaimRecord(line: 5, kind: .check, label: "fine", status: .pass)])
