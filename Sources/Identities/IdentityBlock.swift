@@ -9,7 +9,8 @@
 ///
 /// Lines that start with `where` (or `\text{where}`) declare variables (see
 /// ``WhereClause`` and ``VariableDomain``); the other lines are the formula. A final `.`
-/// or `,` of the formula is punctuation of the sentence, not part of the math. Reading
+/// or `,` of the formula is punctuation of the sentence, not part of the math, and `$`
+/// signs (a habit from the prose) are ignored. Reading
 /// never fails: problems are collected and a block with problems is never evaluated.
 public struct IdentityBlock: Hashable, Sendable {
     /// A line of the block as the article has it: its text, its article line, and the
@@ -50,7 +51,8 @@ public struct IdentityBlock: Hashable, Sendable {
         var names: [String: VariableShape] = [:]
         var offset = 0
         for line in lines {
-            let bytes = Array(line.text.utf8)
+            // `$` and `$$` around the math are the author's habit from the prose: blanks here.
+            let bytes = Array(line.text.utf8).map { $0 == UInt8(ascii: "$") ? UInt8(ascii: " ") : $0 }
             if let keyword = whereKeywordLength(line.text) {
                 formulaBytes += [UInt8](repeating: 32, count: bytes.count) + [10]
                 let rest = String(decoding: bytes[keyword...], as: UTF8.self)
@@ -69,7 +71,8 @@ public struct IdentityBlock: Hashable, Sendable {
                 }
             } else {
                 formulaBytes += bytes + [10]
-                if !line.text.allSatisfy(\.isWhitespace) { formulaLines.append(line.text.trimmingSpaces()) }
+                let shown = String(decoding: bytes, as: UTF8.self)
+                if !shown.allSatisfy(\.isWhitespace) { formulaLines.append(shown.trimmingSpaces()) }
             }
             offset += bytes.count + 1
         }

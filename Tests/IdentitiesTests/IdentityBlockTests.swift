@@ -57,6 +57,13 @@ struct IdentityBlockTests {
         #expect(b.declarations.first?.domain.shape == shape)
     }
 
+    @Test func dollarSignsAreIgnored() {
+        let b = Self.block("$$\n\\det(AB) = \\det A \\det B\n$$\nwhere $A, B \\in \\mathbb{R}^{2 \\times 2}$")
+        #expect(b.problems.isEmpty, "\(b.problems.map(\.message))")
+        #expect(b.formula == "\\det(AB) = \\det A \\det B")
+        #expect(b.declarations.first?.names == ["A", "B"])
+    }
+
     @Test func propertiesAreRead() {
         let b = Self.block("A = A\nwhere A \\in \\mathbb{R}^{3 \\times 3}, positive definite; u \\in \\mathbb{R}^3 unit")
         #expect(b.problems.isEmpty)
