@@ -90,11 +90,7 @@ private final class NameWalker: SyntaxVisitor {
     }
 
     override func visit(_ node: InfixOperatorExprSyntax) -> SyntaxVisitorContinueKind {
-        if node.operator.is(AssignmentExprSyntax.self)
-            || node.operator.as(BinaryOperatorExprSyntax.self).map({ $0.operator.text.hasSuffix("=") && !["==", "!=", "<=", ">=", "==="].contains($0.operator.text) }) == true
-        {
-            if let name = Self.root(of: node.leftOperand) { writes.insert(name) }
-        }
+        if Self.assigns(node.operator), let name = Self.root(of: node.leftOperand) { writes.insert(name) }
         return .visitChildren
     }
 
@@ -102,11 +98,16 @@ private final class NameWalker: SyntaxVisitor {
         // Unfolded `a = b` (the parser leaves operator sequences unfolded).
         let elements = Array(node.elements)
         for (k, element) in elements.enumerated() where k > 0 {
-            let isAssignment = element.is(AssignmentExprSyntax.self)
-                || element.as(BinaryOperatorExprSyntax.self).map { $0.operator.text.hasSuffix("=") && !["==", "!=", "<=", ">=", "==="].contains($0.operator.text) } == true
-            if isAssignment, let name = Self.root(of: elements[k - 1]) { writes.insert(name) }
+            if Self.assigns(element), let name = Self.root(of: elements[k - 1]) { writes.insert(name) }
         }
         return .visitChildren
+    }
+
+    /// Whether `op` is `=` or a compound assignment (`+=`, `*=` …), not a comparison.
+    static func assigns(_ op: ExprSyntax) -> Bool {
+        if op.is(AssignmentExprSyntax.self) { return true }
+        guard let text = op.as(BinaryOperatorExprSyntax.self)?.operator.text else { return false }
+        return text.hasSuffix("=") && !["==", "!=", "<=", ">=", "===", "!=="].contains(text)
     }
 
     /// `x`, `x.field`, `x[i]` → `x`.
