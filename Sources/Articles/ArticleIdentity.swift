@@ -3,13 +3,9 @@ public import Identities
 
 /// A `math identity` block of an article: the fenced block, what it says (read by
 /// ``IdentityBlock``, with article lines and columns), and how many random points check
-/// it with which seed.
+/// it with which seed (``IdentityBlock/defaultSamples`` and ``IdentityBlock/defaultSeed``
+/// unless the info string says).
 public struct ArticleIdentity: Hashable, Sendable {
-    /// Points per link when the info string does not say (`samples=N`).
-    public static let defaultSamples = 200
-    /// Seed of the points when the info string does not say (`seed=N`).
-    public static let defaultSeed: UInt64 = 1
-
     public var block: CodeBlock
     public var identity: IdentityBlock
     public var samples: Int
@@ -20,11 +16,11 @@ public struct ArticleIdentity: Hashable, Sendable {
     init(_ block: CodeBlock, sourceLines: [Substring]) {
         self.block = block
         if case let .identity(samples, seed) = block.role {
-            self.samples = samples ?? Self.defaultSamples
-            self.seed = seed ?? Self.defaultSeed
+            self.samples = samples ?? IdentityBlock.defaultSamples
+            self.seed = seed ?? IdentityBlock.defaultSeed
         } else {
-            self.samples = Self.defaultSamples
-            self.seed = Self.defaultSeed
+            self.samples = IdentityBlock.defaultSamples
+            self.seed = IdentityBlock.defaultSeed
         }
         var code = block.code
         if code.hasSuffix("\n") { code.removeLast() }

@@ -13,6 +13,11 @@
 /// signs (a habit from the prose) are ignored. Reading
 /// never fails: problems are collected and a block with problems is never evaluated.
 public struct IdentityBlock: Hashable, Sendable {
+    /// Random points per link when the block's info string does not say (`samples=N`).
+    public static let defaultSamples = 200
+    /// Seed of the points when the info string does not say (`seed=N`).
+    public static let defaultSeed: UInt64 = 1
+
     /// A line of the block as the article has it: its text, its article line, and the
     /// 1-based byte column of its first character.
     public struct Line: Hashable, Sendable {

@@ -6,7 +6,7 @@ import Testing
 /// Identities checked at random points. False identities first: near misses of true ones
 /// must fail, never pass; true ones must pass; what cannot be decided is an error.
 struct IdentityClaimTests {
-    static func verdicts(_ text: String, samples: Int = IdentityClaim.defaultSamples, seed: UInt64 = 1) -> [IdentityClaim.Verdict] {
+    static func verdicts(_ text: String, samples: Int = IdentityBlock.defaultSamples, seed: UInt64 = 1) -> [IdentityClaim.Verdict] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
             IdentityBlock.Line(text: String($0.element), line: 20 + $0.offset, column: 1)
         }

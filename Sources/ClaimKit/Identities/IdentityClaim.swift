@@ -17,9 +17,6 @@ import LinearAlgebra
 /// default.
 @_spi(LemmaVerifier)
 public enum IdentityClaim {
-    public static let defaultSamples = 200
-    public static let defaultSeed: UInt64 = 1
-
     /// One link's verdict.
     struct Verdict: Equatable {
         var site: IdentityBlock.ClaimSite
