@@ -48,13 +48,16 @@ public struct SiteWriter {
                 .write(to: staging.appendingPathComponent(Self.marker))
             let previous = fm.fileExists(atPath: destination.appendingPathComponent(Self.marker).path) ? destination : nil
             var madeFolders = Set<String>()
+            // Each folder is made once (a thousand reused pages share one).
+            func makeFolder(of url: URL) throws {
+                let folder = url.deletingLastPathComponent().path
+                if madeFolders.insert(folder).inserted {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+            }
             for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
-                let folder = url.deletingLastPathComponent().path
-                if !madeFolders.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    madeFolders.insert(folder)
-                }
+                try makeFolder(of: url)
                 // A page identical to the previous build's is linked, not written again.
                 if let previous, Self.sameBytes(html, previous.appendingPathComponent(path)),
                     link(previous.appendingPathComponent(path).path, url.path) == 0
@@ -65,15 +68,22 @@ public struct SiteWriter {
             }
             for path in reused.sorted() {
                 let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try makeFolder(of: url)
                 let old = destination.appendingPathComponent(path)
                 if link(old.path, url.path) != 0 { try fm.copyItem(at: old, to: url) }
             }
             for (path, source) in files.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // Copy what a symlink points at (Debian links katex.min.js to katex.js).
-                try fm.copyItem(at: source.resolvingSymlinksInPath(), to: url)
+                try makeFolder(of: url)
+                // Copy what a symlink points at (Debian links katex.min.js to katex.js),
+                // unless the previous build's copy holds the same bytes: then link that.
+                let real = source.resolvingSymlinksInPath()
+                if let previous, Self.sameFile(real, previous.appendingPathComponent(path)),
+                    link(previous.appendingPathComponent(path).path, url.path) == 0
+                {
+                    continue
+                }
+                try fm.copyItem(at: real, to: url)
             }
         } catch {
             try? fm.removeItem(at: staging)
@@ -113,6 +123,16 @@ public struct SiteWriter {
         return text.withUTF8 { bytes in
             data.withUnsafeBytes { old in old.count == bytes.count && memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
         }
+    }
+
+    /// Whether two files hold the same bytes (sizes first, then a memory-mapped compare).
+    static func sameFile(_ a: URL, _ b: URL) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a.path, &sa) == 0, stat(b.path, &sb) == 0, sa.st_size == sb.st_size else { return false }
+        guard let da = try? Data(contentsOf: a, options: .alwaysMapped), let db = try? Data(contentsOf: b, options: .alwaysMapped) else {
+            return false
+        }
+        return da == db
     }
 
     /// Removes `.NAME-new-PID` and `.NAME-old-PID` folders of builds whose process is gone.

@@ -236,6 +236,23 @@ import Testing
         #expect(try site.lemma(["build"]).status == 0)
         let again = try site.lemma(["build"])
         #expect(again.stderr.contains("render: 0 article pages, 2 unchanged since the last build"))
+        // Static files the previous build holds with the same bytes are linked, not copied
+        // again; a changed one (a theme override) is copied.
+        func inode(_ path: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(path).path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let css = try inode("site/public/assets/lemma.css")
+        #expect(try site.lemma(["build"]).status == 0)
+        #expect(try inode("site/public/assets/lemma.css") == css)
+        let theme = site.root.appendingPathComponent("site/theme")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        try Data("body { color: red; }\n".utf8).write(to: theme.appendingPathComponent("lemma.css"))
+        #expect(try site.lemma(["build"]).status == 0)
+        #expect(try String(contentsOf: site.root.appendingPathComponent("site/public/assets/lemma.css"), encoding: .utf8) == "body { color: red; }\n")
+        try FileManager.default.removeItem(at: theme)
+        #expect(try site.lemma(["build"]).status == 0)
+
         // A damaged manifest is ignored: every page is rendered again, nothing breaks.
         let manifest = site.root.appendingPathComponent(".build/lemma/pages.manifest")
         #expect(FileManager.default.fileExists(atPath: manifest.path))
