@@ -24,7 +24,8 @@ public struct ArticleIdentity: Hashable, Sendable {
         }
         var code = block.code
         if code.hasSuffix("\n") { code.removeLast() }
-        let lines = code.isEmpty ? [] : code.split(separator: "\n", omittingEmptySubsequences: false)
+        // An empty block is one empty line, so that its problem has a place.
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         identity = IdentityBlock.parse(
             lines.enumerated().map { k, text in
                 let line = block.codeLine + k

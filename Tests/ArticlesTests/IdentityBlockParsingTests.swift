@@ -29,6 +29,13 @@ import Testing
         #expect(d.summary == "'y' is not declared")
     }
 
+    @Test func anEmptyBlockIsAnErrorAtItsLine() throws {
+        let a = Self.parse("Text.\n\n```math identity\n```\n")
+        let d = try #require(a.diagnostics.first { $0.id == "identity.relation" })
+        #expect(d.location.line == 7)
+        #expect(a.identities.first?.identity.claimSites.map(\.line) == [7])
+    }
+
     @Test(arguments: [
         ("math identity samples=0", "block.option", Severity.error),
         ("math identity smaples=5", "block.option", .warning),
