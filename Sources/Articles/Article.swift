@@ -1,7 +1,7 @@
 import Diagnostics
 
-/// A parsed article: front matter, Markdown with formulas protected, code blocks and
-/// claim blocks with their lines, and every problem found while parsing.
+/// A parsed article: front matter, its ``Document``, formulas, code blocks and claim
+/// blocks with their lines, and every problem found while parsing.
 ///
 /// Parsing never fails: problems become ``diagnostics`` and the article is still usable
 /// as far as it goes, so one broken article does not stop a site.
@@ -30,9 +30,8 @@ public struct Article: Sendable {
     /// A digest of the file's text (and path): everything the article's page is made from
     /// besides its verification result and the site's settings and theme.
     public var sourceDigest = ""
-    /// The rendered HTML with markers for code blocks, inline values and formulas, filled
-    /// in by ``html(replacingCodeBlocks:inlineValues:keepingHeadingMarkers:renderMath:)``.
-    var htmlTemplate: String
+    /// The Markdown as a typed tree, for the site to render.
+    public var document: Document
 
     /// The title, or the slug when the front matter has none.
     public var title: String { frontMatter.title ?? slug }

@@ -12,15 +12,15 @@ public enum ArticleParser {
             : FrontMatterParser.Result(frontMatter: FrontMatter(), body: source, diagnostics: [])
 
         // Formulas are protected before cmark sees them, but never inside code blocks,
-        // which only cmark can find. First protect as if there were none, and parse and
-        // render that once; when a formula or code span turned out to touch a code or HTML
+        // which only cmark can find. First protect as if there were none, and parse that
+        // once; when a formula or code span turned out to touch a code or HTML
         // block, parse the original text for its code lines and protect and parse again.
         var protected = MathProtector(file: path, codeLines: []).protect(front.body)
-        var (blocks, template) = CMark.document(protected.text)
+        var (blocks, document) = CMark.document(protected.text, math: protected.spans, columns: protected.columns)
         if !protected.isUnaffected(byCodeBlocks: codeLineRanges(blocks)) {
             let codeLines = Set(codeLineRanges(CMark.blocks(of: front.body)).joined())
             protected = MathProtector(file: path, codeLines: codeLines).protect(front.body)
-            (blocks, template) = CMark.document(protected.text)
+            (blocks, document) = CMark.document(protected.text, math: protected.spans, columns: protected.columns)
         }
         var diagnostics = front.diagnostics + protected.diagnostics
         var codeBlocks: [CodeBlock] = []
@@ -43,8 +43,8 @@ public enum ArticleParser {
             case .heading:
                 headings.append(
                     Heading(
-                        level: block.level, text: MathRestorer.plainText(block.literal, math: protected.spans),
-                        line: block.startLine, segments: Heading.segments(ofProtected: block.literal)))
+                        level: block.level, text: Heading.text(of: block.segments, math: protected.spans),
+                        line: block.startLine, segments: block.segments))
             case .inlineValue:
                 inlineValues.append(
                     InlineValue(
@@ -70,7 +70,7 @@ public enum ArticleParser {
         var article = Article(
             path: path, slug: slug(of: path), frontMatter: front.frontMatter,
             markdown: protected.text, math: protected.spans, codeBlocks: codeBlocks,
-            headings: headings, inlineValues: inlineValues, diagnostics: diagnostics, htmlTemplate: template)
+            headings: headings, inlineValues: inlineValues, diagnostics: diagnostics, document: document)
         var digest = StableHash()
         digest.combine(path)
         digest.combine(frontMatter ? "front matter" : "plain")

@@ -24,25 +24,37 @@ public struct Heading: Hashable, Sendable {
         self.segments = segments ?? [.text(text)]
     }
 
-    /// Splits text in which formulas stand as placeholders (see `MathPlaceholder`).
-    static func segments(ofProtected text: String) -> [Segment] {
+    /// The heading's inlines as text and formulas: text, code and raw HTML as written,
+    /// inline values as their code span (`values[k]`), line breaks as spaces.
+    static func segments(of inlines: [Inline], values: [String]) -> [Segment] {
         var segments: [Segment] = []
         var current = ""
-        var index: String?
-        for ch in text {
-            if ch == MathPlaceholder.open {
-                index = ""
-            } else if ch == MathPlaceholder.close, let digits = index, let k = Int(digits) {
-                if !current.isEmpty { segments.append(.text(current)); current = "" }
-                segments.append(.math(k))
-                index = nil
-            } else if index != nil {
-                index?.append(ch)
-            } else if ch != MathPlaceholder.continuation {
-                current.append(ch)
+        func add(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case let .text(text), let .code(text), let .html(text): current += text
+                case let .value(k): if k < values.count { current += values[k] }
+                case .softBreak, .lineBreak: current += " "
+                case let .math(k):
+                    if !current.isEmpty { segments.append(.text(current)); current = "" }
+                    segments.append(.math(k))
+                case let .emphasis(children), let .strong(children), let .link(_, _, children), let .image(_, _, children):
+                    add(children)
+                }
             }
         }
+        add(inlines)
         if !current.isEmpty { segments.append(.text(current)) }
         return segments
+    }
+
+    /// The plain text of `segments`: formulas written as in the source, `$tex$` or `$$tex$$`.
+    static func text(of segments: [Segment], math: [MathSpan]) -> String {
+        segments.map { segment in
+            switch segment {
+            case let .text(text): text
+            case let .math(k): k < math.count ? (math[k].isDisplay ? "$$\(math[k].tex)$$" : "$\(math[k].tex)$") : ""
+            }
+        }.joined()
     }
 }

@@ -26,6 +26,8 @@ struct MathProtector {
         /// Every formula and code span found, by source lines: what the protection
         /// depended on, for ``isUnaffected(byCodeBlocks:)``.
         var regions: [Region] = []
+        /// Where each placeholder stands, to give cmark's columns back in the source's terms.
+        var columns = ColumnMap()
     }
 
     /// The source lines of a formula or a code span.
@@ -53,6 +55,9 @@ struct MathProtector {
         // Fast path: no dollar sign at all.
         guard b.contains(Self.dollar) else { return Result(text: source, spans: [], diagnostics: []) }
         var regions: [Region] = []
+        var columns = ColumnMap()
+        // Where the current line starts in `out`.
+        var outLineStart = 0
 
         func location(_ at: Int) -> SourceLocation {
             // Column in Unicode scalars: count the bytes that start a scalar.
@@ -64,6 +69,7 @@ struct MathProtector {
             for k in i..<min(end, b.count) where b[k] == Self.newline {
                 line += 1
                 lineStart = k + 1
+                outLineStart = out.count + (k - i) + 1
             }
             out.append(contentsOf: b[i..<min(end, b.count)])
             i = min(end, b.count)
@@ -76,24 +82,36 @@ struct MathProtector {
             spans.append(MathSpan(
                 index: index, tex: String(decoding: b[texStart..<texEnd], as: UTF8.self), isDisplay: display,
                 location: location(i), texLocation: location(texStart)))
+            // Each line's piece of the formula, as (protected, source) 1-based byte columns.
+            var pieceStart = (out.count - outLineStart + 1, i - lineStart + 1)
+            func endPiece(at sourceEnd: Int) {
+                columns.add(
+                    line: line, protected: pieceStart.0..<(out.count - outLineStart + 1),
+                    source: pieceStart.1..<(sourceEnd - lineStart + 1))
+            }
             out.append(contentsOf: MathPlaceholder.token(index).utf8)
             var k = i
             while k < end {
                 if b[k] == Self.newline {
+                    endPiece(at: k)
                     out.append(Self.newline)
                     line += 1
                     lineStart = k + 1
+                    outLineStart = out.count
                     // Keep the indentation of the next line, so list items hold together.
                     var j = k + 1
                     while j < end, b[j] == Self.space || b[j] == Self.tab {
                         out.append(b[j])
                         j += 1
                     }
+                    pieceStart = (out.count - outLineStart + 1, j - lineStart + 1)
                     out.append(contentsOf: String(MathPlaceholder.continuation).utf8)
                     region.hidesBlockStart = region.hidesBlockStart || Self.couldOpenBlock(b, lineStart: k + 1, end: end)
                 }
                 k += 1
             }
+            endPiece(at: end)
+            spans[index].endLocation = location(end)
             region.lines = region.lines.lowerBound...line
             regions.append(region)
             i = end
@@ -151,7 +169,8 @@ struct MathProtector {
             copy(through: end)
         }
         return Result(
-            text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions)
+            text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions,
+            columns: columns)
     }
 
     /// Whether the line starting at `start` (up to `end`) could, if it were not hidden in a
@@ -254,5 +273,41 @@ extension MathProtector.Result {
                 return block.contains(region.lines.upperBound)
             }
         }
+    }
+}
+
+/// Where the placeholders of protected text stand, line by line: what turns a column that
+/// cmark reports in the protected text into the source's column.
+struct ColumnMap: Sendable {
+    /// A formula's part on one line: its columns in the protected text (the placeholder or
+    /// continuation marker, and kept indentation aside) and in the source (1-based bytes,
+    /// half-open).
+    struct Piece: Sendable {
+        var protected: Range<Int>
+        var source: Range<Int>
+    }
+
+    private var pieces: [Int: [Piece]] = [:]
+
+    mutating func add(line: Int, protected: Range<Int>, source: Range<Int>) {
+        pieces[line, default: []].append(Piece(protected: protected, source: source))
+    }
+
+    /// The source column of protected column `column` on `line`. A column inside a
+    /// placeholder is the formula's first column, or its last with `isEnd` (an inclusive
+    /// end column, as cmark reports them).
+    func sourceColumn(line: Int, _ column: Int, isEnd: Bool = false) -> Int {
+        guard let onLine = pieces[line] else { return column }
+        var shift = 0
+        for piece in onLine {
+            if column >= piece.protected.upperBound {
+                shift = piece.source.upperBound - piece.protected.upperBound
+            } else if column >= piece.protected.lowerBound {
+                return isEnd ? piece.source.upperBound - 1 : piece.source.lowerBound
+            } else {
+                break
+            }
+        }
+        return column + shift
     }
 }

@@ -1,4 +1,5 @@
-/// Puts formulas back where ``MathProtector`` left placeholders.
+/// Puts formulas back where ``MathProtector`` left placeholders, in text that is not a
+/// document's prose: code and raw HTML get their TeX back (``plainText(_:math:)``).
 enum MathRestorer {
     // UTF-8 of the private-use placeholders U+E000, U+E001, U+E002: EE 80 80/81/82.
     static let lead: UInt8 = 0xEE
@@ -66,25 +67,5 @@ enum MathRestorer {
     /// block or code span whose extent only cmark could tell), which gets its own text back.
     static func plainText(_ text: String, math: [MathSpan]) -> String {
         restore(text, math: math) { $0.isDisplay ? "$$\($0.tex)$$" : "$\($0.tex)$" }
-    }
-}
-
-extension Article {
-    /// The article as HTML (cmark, like `cmark --unsafe`), with code blocks replaced where
-    /// `codeBlocks` has HTML for their first line (an empty string drops the block), and
-    /// each formula replaced by `renderMath(span)`.
-    ///
-    /// Inline value `k` is replaced by `inlineValues(k)` when that is not nil.
-    ///
-    /// With `keepingHeadingMarkers`, each heading keeps its marker `<!--lemma:h:K-->` right
-    /// after its opening tag (K: its index in ``headings``), for the page's anchors to find
-    /// the article's own headings; without, the HTML is cmark's.
-    public func html(
-        replacingCodeBlocks codeBlocks: [Int: String], inlineValues: (Int) -> String? = { _ in nil },
-        keepingHeadingMarkers: Bool = false, renderMath: (MathSpan) -> String
-    ) -> String {
-        HTMLTemplate.fill(
-            self, codeBlocks: codeBlocks, inlineValues: inlineValues, keepHeadingMarkers: keepingHeadingMarkers,
-            renderMath: renderMath)
     }
 }

@@ -13,6 +13,8 @@ public struct MathSpan: Hashable, Sendable {
     /// Where the TeX's first character is (after the opening delimiter): the origin of
     /// positions inside `tex`.
     public var texLocation: SourceLocation
+    /// Just after the closing delimiter: with ``location``, the formula's source range.
+    public var endLocation: SourceLocation
 
     public init(index: Int, tex: String, isDisplay: Bool, location: SourceLocation, texLocation: SourceLocation? = nil) {
         self.index = index
@@ -20,6 +22,7 @@ public struct MathSpan: Hashable, Sendable {
         self.isDisplay = isDisplay
         self.location = location
         self.texLocation = texLocation ?? location
+        self.endLocation = location
     }
 
     /// The article location of the character at UTF-8 offset `offset` of ``tex``: lines

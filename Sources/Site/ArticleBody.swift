@@ -2,8 +2,9 @@ import Articles
 import Diagnostics
 import Verifier
 
-/// The HTML of an article's body: its Markdown through cmark, with formulas, claim blocks
-/// and their verdicts, `output` blocks, highlighted Swift, and inline values.
+/// The body of an article page: its document rendered with formulas, claim blocks and
+/// their verdicts, `output` blocks, highlighted Swift, inline values and heading anchors;
+/// its search text; its table of contents.
 struct ArticleBody {
     let article: Article
     let result: ArticleResult?
@@ -14,7 +15,9 @@ struct ArticleBody {
     /// Formulas as typeset at build.
     var math = MathHTML()
 
-    func html() -> String {
+    /// The page's parts in place of the document's code blocks, inline values and
+    /// formulas, with the headings' anchors from `contents`.
+    func parts(contents: TableOfContents) -> PageParts {
         let claims = result?.claims ?? []
         let source = SourceLink(path: article.path, baseURL: sourceURL)
         let graph = ClaimGraphHTML(article: article, result: result, text: text)
@@ -39,11 +42,13 @@ struct ArticleBody {
                 identity, claims: self.claims(in: identity.block).filter { $0.kind == .identity }, source: source, text: text, math: math)
         }
         let values = result?.inlineValues ?? []
+        // Each formula once, for the page and its search text alike.
         let equations = EquationNumbers(article.math)
-        let table = graph.table()
-        return article.html(
-            replacingCodeBlocks: replacements,
-            inlineValues: { k in
+        let formulas = article.math.map { equations.render($0, math: math) }
+        let article = self.article
+        return PageParts(
+            codeBlock: { replacements[$0.line] },
+            inlineValue: { k in
                 if k < article.inlineValues.count, let written = article.inlineValues[k].writtenNumber {
                     return proseNumber(article.inlineValues[k], written: written, claims: claims, graph: graph)
                 }
@@ -53,7 +58,17 @@ struct ArticleBody {
                 }
                 return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
             },
-            keepingHeadingMarkers: true, renderMath: { equations.render($0, math: math) }) + (table.isEmpty ? "" : "\n" + table)
+            math: { $0.index < formulas.count ? formulas[$0.index] : "" }, anchors: contents.anchors, linkLabel: text.linkToSection)
+    }
+
+    /// The body's HTML and its text for the search index.
+    func render() -> (html: String, searchText: String, contents: TableOfContents) {
+        let contents = TableOfContents(article.headings)
+        let parts = parts(contents: contents)
+        let table = ClaimGraphHTML(article: article, result: result, text: text).table()
+        let html = DocumentHTML(article: article, parts: parts).render() + (table.isEmpty ? "" : "\n" + table)
+        let searchText = SearchText(article: article, parts: parts).text(trailer: table)
+        return (html, searchText, contents)
     }
 
     /// The verdicts of the claims written in `block`.

@@ -29,6 +29,7 @@ struct EquationNumbers {
 
     /// The label an inline `\\eqref{name}` or `\\ref{name}` refers to, and whether it is `\\eqref`.
     private func reference(_ span: MathSpan) -> (name: String, parenthesised: Bool)? {
+        guard !span.isDisplay, Self.mentionsReference(span.tex) else { return nil }
         let tex = span.tex.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !span.isDisplay, tex.hasPrefix("\\eqref") || tex.hasPrefix("\\ref"),
             let name = Self.argument(of: "\\eqref", in: tex) ?? Self.argument(of: "\\ref", in: tex)

@@ -71,70 +71,10 @@ enum SearchIndex {
 
     /// The text of an HTML fragment: tags dropped, the escaper's entities decoded,
     /// whitespace collapsed, cut near ``textLimit`` bytes (never inside a character).
-    /// One pass over the UTF-8 bytes, writing straight into the result's storage.
     static func plainText(_ html: String) -> String {
-        var html = html
-        return html.withUTF8 { b in
-            let text = [UInt8](unsafeUninitializedCapacity: Swift.min(b.count, textLimit) + 1) { out, count in
-                // Each step reads at least one byte and writes at most one, so `n` stays
-                // within both the input's length and the limit.
-                var n = 0, i = 0
-                var inTag = false, lastWasSpace = true
-                func write(_ c: UInt8) { out[n] = c; n += 1; lastWasSpace = false }
-                func space() {
-                    if !lastWasSpace { out[n] = UInt8(ascii: " "); n += 1 }
-                    lastWasSpace = true
-                }
-                while i < b.count, n < textLimit {
-                    let c = b[i]
-                    i += 1
-                    // A formula typeset by KaTeX counts as its TeX (its MathML annotation),
-                    // not as the glyphs and MathML elements it is drawn with.
-                    if c == UInt8(ascii: "<"), !inTag, let formula = KaTeXSpan.find(b, at: i) {
-                        space()
-                        for k in formula.tex where n < textLimit { write(b[k]) }
-                        space()
-                        i = formula.end
-                        continue
-                    }
-                    switch c {
-                    case UInt8(ascii: "<"): inTag = true
-                    case UInt8(ascii: ">"): inTag = false; space()
-                    case _ where inTag: continue
-                    case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): space()
-                    case UInt8(ascii: "&"):
-                        if let e = entities.first(where: { i + $0.name.count <= b.count && b[i..<(i + $0.name.count)].elementsEqual($0.name) }) {
-                            write(e.value)
-                            i += e.name.count
-                        } else {
-                            write(c)
-                        }
-                    default: write(c)
-                    }
-                }
-                n = completeCharacters(out, count: n)
-                while n > 0, out[n - 1] == UInt8(ascii: " ") { n -= 1 }
-                count = n
-            }
-            return String(decoding: text, as: UTF8.self)
-        }
-    }
-
-    /// The entities that `HTMLEscaping` writes, without their `&`, and what they stand for.
-    private static let entities: [(name: [UInt8], value: UInt8)] = [
-        (Array("lt;".utf8), UInt8(ascii: "<")), (Array("gt;".utf8), UInt8(ascii: ">")),
-        (Array("quot;".utf8), UInt8(ascii: "\"")), (Array("#39;".utf8), UInt8(ascii: "'")),
-        (Array("amp;".utf8), UInt8(ascii: "&")),
-    ]
-
-    /// `count` shortened so that the bytes end with a whole UTF-8 character.
-    static func completeCharacters(_ bytes: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
-        var lead = count
-        while lead > 0, count - lead < 4, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
-        guard lead > 0 else { return count }
-        let first = bytes[lead - 1]
-        let length = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
-        return count - (lead - 1) >= length ? count : lead - 1
+        var writer = PlainTextWriter(limit: textLimit)
+        writer.html(html)
+        return writer.finish()
     }
 }
 

@@ -154,8 +154,8 @@ public struct SiteRenderer: Sendable {
     ) -> (html: String, plainText: String) {
         let words = InterfaceText.forLanguage(article.frontMatter.lang ?? settings.language)
         let math = MathHTML(typeset: typesetMath)
-        let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL, text: words, math: math).html()
-        let (anchored, toc) = HeadingAnchors.apply(body, headings: article.headings, linkLabel: words.linkToSection)
+        let body = ArticleBody(article: article, result: result, sourceURL: settings.sourceURL, text: words, math: math).render()
+        let toc = body.contents.entries
         let status = PageStatus(result, hasClaims: article.hasClaims, text: words)
         let diagnostics = (result?.diagnostics ?? article.diagnostics).map(\.description)
         let context: [String: Any] = [
@@ -169,9 +169,9 @@ public struct SiteRenderer: Sendable {
         ]
         let usesMath = !article.math.isEmpty || !article.identities.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
         let html = layout(
-            title: article.title, content: theme.render("article", context, raw: ["body": anchored]), usesMath: usesMath,
+            title: article.title, content: theme.render("article", context, raw: ["body": body.html]), usesMath: usesMath,
             language: article.frontMatter.lang, description: article.frontMatter.summary)
-        return (html, SearchIndex.plainText(anchored))
+        return (html, body.searchText)
     }
 
     func indexPage(entries: String) -> String {

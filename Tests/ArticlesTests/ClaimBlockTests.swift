@@ -57,12 +57,12 @@ import Testing
         #expect(a.diagnostics.map(\.id) == ["block.orphan-output"])
     }
 
-    @Test func codeBlocksCanBeReplacedOrDropped() {
-        let html = article.html(replacingCodeBlocks: [9: "<div>claims</div>", 17: ""]) { _ in "" }
-        #expect(html.contains("<div>claims</div>"))
-        #expect(!html.contains("check(1 + 1 == 2)"))
-        #expect(!html.contains("let hidden"))
-        #expect(html.contains("let shown = 1"))
+    @Test func everyCodeBlockIsANodeOfTheDocument() {
+        let codes = article.document.blocks.compactMap { block -> Int? in
+            if case let .code(k) = block.kind { return k } else { return nil }
+        }
+        #expect(codes == [0, 1, 2, 3, 4])
+        #expect(article.document.blocks.map(\.range.startLine) == [5, 9, 13, 17, 21])
     }
 }
 

@@ -6,21 +6,21 @@ import Testing
 /// and falls back to asking when that could matter. These tests hold it to the result of
 /// always asking: the code lines of the original text, then protection, then cmark.
 @Suite struct SinglePassProtectionTests {
-    /// The two-pass reference: protected text and rendered template.
-    static func reference(_ markdown: String) -> (text: String, template: String, math: [MathSpan]) {
+    /// The two-pass reference: protected text and document.
+    static func reference(_ markdown: String) -> (text: String, document: Document, math: [MathSpan]) {
         var codeLines = Set<Int>()
         for block in CMark.blocks(of: markdown) where block.kind == .codeBlock || block.kind == .htmlBlock {
             codeLines.formUnion(block.startLine...max(block.startLine, block.endLine))
         }
         let protected = MathProtector(file: "t.md", codeLines: codeLines).protect(markdown)
-        return (protected.text, CMark.document(protected.text).template, protected.spans)
+        return (protected.text, CMark.document(protected.text, math: protected.spans, columns: protected.columns).document, protected.spans)
     }
 
     static func expectSameAsReference(_ markdown: String, _ comment: Comment? = nil) {
         let article = ArticleParser.parse(markdown, path: "t.md", frontMatter: false)
         let expected = reference(markdown)
         #expect(article.markdown == expected.text, comment)
-        #expect(article.htmlTemplate == expected.template, comment)
+        #expect(article.document == expected.document, comment)
         #expect(article.math == expected.math, comment)
     }
 
@@ -46,7 +46,7 @@ import Testing
     /// Every CommonMark example with its `foo`s turned into formulas — in code blocks,
     /// code spans, HTML, links, lists and quotes alike.
     @Test func commonMarkExamplesWithFormulas() {
-        let examples = CommonMarkConformanceTests.examples
+        let examples = CommonMarkExamples.all
         #expect(examples.count == 652)
         for e in examples {
             for markdown in [e.markdown, e.markdown.replacingOccurrences(of: "foo", with: "$f_1$"),
@@ -79,7 +79,7 @@ import Testing
             let markdown = (0..<(8 + next(40))).map { _ in pieces[next(pieces.count)] }.joined()
             let article = ArticleParser.parse(markdown, path: "t.md", frontMatter: false)
             let expected = Self.reference(markdown)
-            if article.markdown != expected.text || article.htmlTemplate != expected.template {
+            if article.markdown != expected.text || article.document != expected.document {
                 mismatches += 1
                 if mismatches <= 3 { Issue.record("differs from the two-pass result: \(markdown.debugDescription)") }
             }

@@ -25,6 +25,6 @@ import Testing
         #expect(html.contains("<h2 id=\"third\">Third<a class=\"anchor\""))
         #expect(!html.contains("lemma:h"))
         // The plain HTML (as in the CommonMark conformance test) carries no markers.
-        #expect(!article.html(replacingCodeBlocks: [:]) { $0.tex }.contains("lemma:h"))
+        #expect(!article.renderedHTML { $0.tex }.contains("lemma:h"))
     }
 }

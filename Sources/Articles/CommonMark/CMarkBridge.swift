@@ -20,8 +20,10 @@ enum CMark {
         var endLine: Int
         /// Fence info string of a code block (empty for indented code).
         var info: String
-        /// Contents of a code block or HTML block; plain text of a heading.
+        /// Contents of a code block or HTML block.
         var literal: String
+        /// A heading's text and formulas.
+        var segments: [Heading.Segment] = []
         /// Heading level (1–6), 0 for other blocks.
         var level: Int
         /// Whether a code block is fenced.
@@ -31,84 +33,167 @@ enum CMark {
     /// Parses `markdown` and returns its code blocks, headings, HTML blocks and inline
     /// values in document order.
     static func blocks(of markdown: String) -> [Block] {
-        withDocument(markdown) { collect($0).blocks }
-    }
-
-    /// Parses `markdown` once and returns its blocks and its HTML (like `cmark --unsafe`)
-    /// in which every code block is a marker comment `<!--lemma:b:LINE-->` and every inline
-    /// value a marker `<!--lemma:i:K-->`, for ``HTMLTemplate`` to fill in later; heading `K`
-    /// (in document order) starts with a marker `<!--lemma:h:K-->`, so that a heading tag
-    /// written in raw HTML is never taken for one of the article's headings.
-    static func document(_ markdown: String) -> (blocks: [Block], template: String) {
         withDocument(markdown) { root in
-            let found = collect(root)
-            for (k, node) in found.valueNodes.enumerated() {
-                replace(node, with: CMARK_NODE_HTML_INLINE, literal: "<!--lemma:i:\(k)-->")
-            }
-            for (node, line) in found.codeNodes {
-                replace(node, with: CMARK_NODE_HTML_BLOCK, literal: "<!--lemma:b:\(line)-->")
-            }
-            for (k, node) in found.headingNodes.enumerated() {
-                let marker = cmark_node_new(CMARK_NODE_HTML_INLINE)
-                cmark_node_set_literal(marker, "<!--lemma:h:\(k)-->")
-                cmark_node_prepend_child(node, marker)
-            }
-            guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return (found.blocks, "") }
+            var builder = DocumentBuilder(math: [])
+            _ = builder.blocks(childrenOf: root)
+            return builder.flat
+        }
+    }
+
+    /// Parses `markdown` (formulas protected) once and returns its blocks, for the parser's
+    /// bookkeeping, and its ``Document``, with placeholders for the `math` formulas turned
+    /// back into formulas (in text) or into their TeX (in code and raw HTML).
+    /// Source ranges are given in the source's columns through `columns`.
+    static func document(_ markdown: String, math: [MathSpan], columns: ColumnMap = ColumnMap()) -> (blocks: [Block], document: Document) {
+        withDocument(markdown) { root in
+            var builder = DocumentBuilder(math: math, columns: columns)
+            let blocks = builder.blocks(childrenOf: root)
+            return (builder.flat, Document(blocks: blocks))
+        }
+    }
+
+    /// cmark's own HTML for `markdown` (like `cmark --unsafe`): the reference the site's
+    /// renderer is tested against.
+    static func referenceHTML(_ markdown: String) -> String {
+        withDocument(markdown) { root in
+            guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return "" }
             defer { free(cString) }
-            return (found.blocks, String(cString: cString))
+            return String(cString: cString)
         }
     }
 
-    /// One walk over the tree: the blocks, and the nodes of code blocks and inline values.
-    private static func collect(_ root: OpaquePointer)
-        -> (blocks: [Block], codeNodes: [(OpaquePointer, Int)], valueNodes: [OpaquePointer], headingNodes: [OpaquePointer])
-    {
-        var result: [Block] = []
-        var codeNodes: [(OpaquePointer, Int)] = []
-        var valueNodes: [OpaquePointer] = []
-        var headingNodes: [OpaquePointer] = []
-        forEachNode(root) { node in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_CODE_BLOCK:
-                let b = block(node, kind: .codeBlock)
-                result.append(b)
-                codeNodes.append((node, b.startLine))
-            case CMARK_NODE_HTML_BLOCK:
-                result.append(block(node, kind: .htmlBlock))
-            case CMARK_NODE_CODE:
-                if let value = inlineValueExpression(node) ?? proseNumberExpression(node) {
-                    let line = enclosingBlockLine(node)
-                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                    // `info` carries the code span as written, for the default rendering.
-                    result.append(
-                        Block(kind: .inlineValue, startLine: line, endLine: line, info: literal, literal: value, level: 0, fenced: false))
-                    valueNodes.append(node)
-                } else if let text = cmark_node_get_literal(node).map({ String(cString: $0) }),
-                    case let .malformed(message) = ProseNumber.parse(text)
-                {
-                    let line = enclosingBlockLine(node)
-                    result.append(
-                        Block(kind: .malformedProseNumber, startLine: line, endLine: line, info: text, literal: message, level: 0, fenced: false))
-                }
-            case CMARK_NODE_HEADING:
-                var b = block(node, kind: .heading)
-                b.level = Int(cmark_node_get_heading_level(node))
-                b.literal = plainText(node)
-                result.append(b)
-                headingNodes.append(node)
-            default:
-                break
+    /// One recursive walk over cmark's tree: the ``Document``, and the flat list of code
+    /// blocks, headings, HTML blocks and inline values in document order.
+    private struct DocumentBuilder {
+        let math: [MathSpan]
+        var columns = ColumnMap()
+        var flat: [Block] = []
+        var codeCount = 0, headingCount = 0, valueCount = 0
+        /// The code span of each inline value as written.
+        var valueLiterals: [String] = []
+
+        /// Code and raw HTML get their formulas' TeX back: code is never math.
+        func plain(_ text: String) -> String {
+            text.containsUTF8Byte(0xEE) ? MathRestorer.plainText(text, math: math) : text
+        }
+
+        mutating func blocks(childrenOf parent: OpaquePointer) -> [Articles.Block] {
+            var result: [Articles.Block] = []
+            var child = cmark_node_first_child(parent)
+            while let node = child {
+                if let block = block(node) { result.append(block) }
+                child = cmark_node_next(node)
             }
+            return result
         }
-        return (result, codeNodes, valueNodes, headingNodes)
-    }
 
-    /// Puts a new node of `type` with `literal` in place of `node`, and frees `node`.
-    private static func replace(_ node: OpaquePointer, with type: cmark_node_type, literal: String) {
-        let replacement = cmark_node_new(type)
-        cmark_node_set_literal(replacement, literal)
-        cmark_node_replace(node, replacement)
-        cmark_node_free(node)
+        mutating func block(_ node: OpaquePointer) -> Articles.Block? {
+            let (startLine, endLine) = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)))
+            let range = SourceRange(
+                startLine: startLine, startColumn: columns.sourceColumn(line: startLine, Int(cmark_node_get_start_column(node))),
+                endLine: endLine, endColumn: columns.sourceColumn(line: endLine, Int(cmark_node_get_end_column(node)), isEnd: true))
+            let kind: Articles.Block.Kind
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH:
+                kind = .paragraph(inlines(childrenOf: node))
+            case CMARK_NODE_HEADING:
+                var b = CMark.block(node, kind: .heading)
+                b.level = Int(cmark_node_get_heading_level(node))
+                let index = headingCount
+                headingCount += 1
+                let children = inlines(childrenOf: node)
+                b.segments = Heading.segments(of: children, values: valueLiterals)
+                flat.append(b)
+                kind = .heading(level: b.level, index: index, children)
+            case CMARK_NODE_BLOCK_QUOTE:
+                kind = .blockQuote(blocks(childrenOf: node))
+            case CMARK_NODE_LIST:
+                let list = List(
+                    ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, start: Int(cmark_node_get_list_start(node)),
+                    tight: cmark_node_get_list_tight(node) != 0)
+                kind = .list(list, blocks(childrenOf: node))
+            case CMARK_NODE_ITEM:
+                kind = .item(blocks(childrenOf: node))
+            case CMARK_NODE_CODE_BLOCK:
+                flat.append(CMark.block(node, kind: .codeBlock))
+                kind = .code(codeCount)
+                codeCount += 1
+            case CMARK_NODE_HTML_BLOCK:
+                let b = CMark.block(node, kind: .htmlBlock)
+                flat.append(b)
+                kind = .html(plain(b.literal))
+            case CMARK_NODE_THEMATIC_BREAK:
+                kind = .thematicBreak
+            default:
+                return nil
+            }
+            return Articles.Block(kind, range: range)
+        }
+
+        mutating func inlines(childrenOf parent: OpaquePointer) -> [Inline] {
+            var splitter = MathTextSplitter(mathCount: math.count)
+            var child = cmark_node_first_child(parent)
+            while let node = child {
+                child = cmark_node_next(node)
+                let literal = { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT:
+                    splitter.text(literal())
+                case CMARK_NODE_SOFTBREAK:
+                    splitter.node(.softBreak)
+                case CMARK_NODE_LINEBREAK:
+                    splitter.node(.lineBreak)
+                case CMARK_NODE_CODE:
+                    splitter.node(code(node, literal: literal()))
+                case CMARK_NODE_HTML_INLINE:
+                    splitter.node(.html(plain(literal())))
+                case CMARK_NODE_EMPH:
+                    splitter.node(.emphasis(inlines(childrenOf: node)))
+                case CMARK_NODE_STRONG:
+                    splitter.node(.strong(inlines(childrenOf: node)))
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                    let children = inlines(childrenOf: node)
+                    splitter.node(
+                        cmark_node_get_type(node) == CMARK_NODE_LINK
+                            ? .link(destination: url, title: title, children) : .image(source: url, title: title, children))
+                default:
+                    break
+                }
+            }
+            return splitter.finish()
+        }
+
+        /// A code span: an inline value, a number claim (well formed or not), or code.
+        mutating func code(_ node: OpaquePointer, literal: String) -> Inline {
+            // Most code spans are code: only one whose first non-blank character is `=`
+            // or could start a number is read further.
+            guard let first = literal.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+                first == UInt8(ascii: "=") || first >= 0x80 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+                    || first == UInt8(ascii: ".") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            else { return .code(plain(literal)) }
+            let value: String?
+            if let expression = inlineValueExpression(node) {
+                value = expression
+            } else {
+                switch ProseNumber.parse(literal) {
+                case let .claim(_, expression): value = expression
+                case let .malformed(message):
+                    let line = enclosingBlockLine(node)
+                    flat.append(Block(kind: .malformedProseNumber, startLine: line, endLine: line, info: literal, literal: message, level: 0, fenced: false))
+                    value = nil
+                case .notAClaim: value = nil
+                }
+            }
+            guard let value else { return .code(plain(literal)) }
+            let line = enclosingBlockLine(node)
+            // `info` carries the code span as written, for the default rendering.
+            flat.append(Block(kind: .inlineValue, startLine: line, endLine: line, info: literal, literal: value, level: 0, fenced: false))
+            valueCount += 1
+            valueLiterals.append(literal)
+            return .value(valueCount - 1)
+        }
     }
 
     // MARK: - cmark plumbing
@@ -136,7 +221,7 @@ enum CMark {
         }
     }
 
-    private static func block(_ node: OpaquePointer, kind: Block.Kind) -> Block {
+    fileprivate static func block(_ node: OpaquePointer, kind: Block.Kind) -> Block {
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let startLine = Int(cmark_node_get_start_line(node))
@@ -151,23 +236,15 @@ enum CMark {
     }
 
     /// The expression of an inline value: a code span whose text starts with `=`.
-    private static func inlineValueExpression(_ node: OpaquePointer) -> String? {
+    fileprivate static func inlineValueExpression(_ node: OpaquePointer) -> String? {
         guard let literal = cmark_node_get_literal(node) else { return nil }
         let text = String(cString: literal).trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("="), text.count > 1 else { return nil }
         return String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
     }
 
-    /// The expression of a number claim in the prose: `` `0.382 ≈ expr` ``.
-    private static func proseNumberExpression(_ node: OpaquePointer) -> String? {
-        guard let literal = cmark_node_get_literal(node),
-            case let .claim(_, expression) = ProseNumber.parse(String(cString: literal))
-        else { return nil }
-        return expression
-    }
-
     /// The start line of the nearest ancestor that has one (inline nodes have none in cmark 0.30).
-    private static func enclosingBlockLine(_ node: OpaquePointer) -> Int {
+    fileprivate static func enclosingBlockLine(_ node: OpaquePointer) -> Int {
         var current: OpaquePointer? = node
         while let n = current {
             let line = Int(cmark_node_get_start_line(n))
@@ -177,19 +254,4 @@ enum CMark {
         return 1
     }
 
-    /// The concatenated text and code of a node's inline descendants.
-    private static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        forEachNode(node) { child in
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                break
-            }
-        }
-        return text
-    }
 }

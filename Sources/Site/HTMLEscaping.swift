@@ -13,7 +13,9 @@ enum HTMLEscaping {
             byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
                 || byte == UInt8(ascii: "\"") || (apostrophe && byte == UInt8(ascii: "'"))
         }
-        guard s.containsUTF8Byte(where: special) else { return s }
+        guard s.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? s.utf8.contains(where: special) else {
+            return s
+        }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
         for byte in s.utf8 {

@@ -8,7 +8,7 @@ import Testing
     }
 
     func html(_ article: Article) -> String {
-        article.html(replacingCodeBlocks: [:]) { "[\($0.isDisplay ? "D" : "I"):\($0.tex)]" }
+        article.renderedHTML { "[\($0.isDisplay ? "D" : "I"):\($0.tex)]" }
     }
 
     @Test func markdownInsideMathIsLeftAlone() {

@@ -1,0 +1,108 @@
+/// An article's Markdown as a typed tree: the blocks and inlines cmark parsed, with
+/// Lemma's own nodes in place of the Markdown that means something more — formulas, code
+/// blocks (claim, `output`, identity and plain ones alike), inline values and number claims.
+///
+/// The tree is made once, at parse time, from one cmark parse (see ``ArticleParser``); the
+/// site renders pages, tables of contents and search text by walking it, never by reading
+/// rendered HTML again.
+///
+/// Conventions:
+/// - Text is as cmark leaves it: escapes and entities resolved, never HTML-escaped.
+/// - Nodes that stand for something the article lists elsewhere hold its index:
+///   ``Inline/math(_:)`` into ``Article/math``, ``Block/Kind/code(_:)`` into
+///   ``Article/codeBlocks``, ``Inline/value(_:)`` into ``Article/inlineValues``,
+///   ``Block/Kind/heading(level:index:_:)`` into ``Article/headings``.
+/// - Code is never math: a code span, code block, or raw HTML holds its TeX as written
+///   (`$x$`), never a formula.
+public struct Document: Hashable, Sendable {
+    /// The top-level blocks, in order.
+    public var blocks: [Block]
+
+    public init(blocks: [Block] = []) { self.blocks = blocks }
+}
+
+/// Where a block is in the article: 1-based lines and columns as cmark reports them
+/// (columns in UTF-8 bytes, the end inclusive), counted in the whole file, front matter
+/// included.
+public struct SourceRange: Hashable, Sendable {
+    public var startLine: Int
+    public var startColumn: Int
+    public var endLine: Int
+    public var endColumn: Int
+
+    public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+
+    /// Whether `line` is one of the block's lines.
+    public func contains(line: Int) -> Bool { startLine <= line && line <= max(startLine, endLine) }
+}
+
+/// A block of a ``Document`` and its place in the source.
+public struct Block: Hashable, Sendable {
+    /// What a block is.
+    public indirect enum Kind: Hashable, Sendable {
+        case paragraph([Inline])
+        /// A heading of `level` 1–6; `index` is its place in ``Article/headings``.
+        case heading(level: Int, index: Int, [Inline])
+        case blockQuote([Block])
+        /// A list; its blocks are ``item(_:)`` blocks.
+        case list(List, [Block])
+        /// A list item and its blocks.
+        case item([Block])
+        /// A code block, fenced or indented: ``Article/codeBlocks``[index], whatever its
+        /// role (claim code, `output`, `math identity`, plain code).
+        case code(Int)
+        /// Raw HTML, as written.
+        case html(String)
+        case thematicBreak
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// How a list is numbered and spaced.
+public struct List: Hashable, Sendable {
+    /// Numbered (`1.`, `1)`) rather than bulleted.
+    public var ordered: Bool
+    /// The first item's number (ordered lists).
+    public var start: Int
+    /// No blank line between or inside items: its items' paragraphs show without `<p>`.
+    public var tight: Bool
+
+    public init(ordered: Bool, start: Int, tight: Bool) {
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+    }
+}
+
+/// An inline node of a ``Document``.
+public indirect enum Inline: Hashable, Sendable {
+    case text(String)
+    /// A code span's text.
+    case code(String)
+    /// A formula, inline or display: ``Article/math``[index] (its TeX and source range).
+    case math(Int)
+    /// An inline value or a number claim of the prose: ``Article/inlineValues``[index].
+    case value(Int)
+    case emphasis([Inline])
+    case strong([Inline])
+    case link(destination: String, title: String, [Inline])
+    case image(source: String, title: String, [Inline])
+    /// Raw inline HTML, as written.
+    case html(String)
+    /// A line ending inside a paragraph.
+    case softBreak
+    /// A hard line break (two spaces or `\` before the line ending).
+    case lineBreak
+}
