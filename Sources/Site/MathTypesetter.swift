@@ -75,10 +75,13 @@ public struct MathTypesetter {
         }
         typesetCount = missing.count
         guard !missing.isEmpty else { return table }
-        // Chunks of at least 400 formulas: a Node process costs about 0.1 s to start.
+        // Chunks of at least 400 formulas: a Node process costs about 0.1 s to start. Dealt
+        // longest first, in turn, so that every process gets about the same work (the time
+        // KaTeX takes grows with a formula's length); in a fixed order, build to build.
         let chunks = max(1, min(workers, missing.count / 400))
-        let size = (missing.count + chunks - 1) / chunks
-        let parts = stride(from: 0, to: missing.count, by: size).map { Array(missing[$0..<min($0 + size, missing.count)]) }
+        missing.sort { ($0.tex.utf8.count, $1.tex, $0.display ? 1 : 0) > ($1.tex.utf8.count, $0.tex, $1.display ? 1 : 0) }
+        var parts = [[Formula]](repeating: [], count: chunks)
+        for (k, formula) in missing.enumerated() { parts[k % chunks].append(formula) }
         let macros = self.macros
         let results = ParallelMap.map(parts) { part in
             Result { try KaTeXWorker.typeset(part.map { ($0.tex, $0.display) }, macros: macros) }
@@ -94,9 +97,14 @@ public struct MathTypesetter {
                 }
             }
         }
-        if added, let cacheFile { MathCache.save(cache, to: cacheFile, context: context) }
+        // Written while the build goes on; `finishCacheWrites()` waits for it, and a later
+        // load of the same file waits for it too.
+        if added, let cacheFile { MathCache.saveInBackground(cache, to: cacheFile, context: context) }
         return table
     }
+
+    /// Waits until every cache file this process started writing is written.
+    public static func finishCacheWrites() { MathCache.writes.waitForAll() }
 
     /// What every cached result depends on besides the formula itself.
     public func contextKey() -> String {
@@ -121,7 +129,15 @@ enum MathCache {
         return hash.hex
     }
 
+    /// Cache files being written in the background.
+    static let writes = BackgroundWrites()
+
+    static func saveInBackground(_ entries: [String: String], to url: URL, context: String) {
+        writes.start(url.path) { save(entries, to: url, context: context) }
+    }
+
     static func load(_ url: URL, context: String) -> [String: String] {
+        writes.wait(url.path)
         guard let data = try? Data(contentsOf: url) else { return [:] }
         let header = Array("lemma-math-cache \(context)\n".utf8)
         guard data.count >= header.count, data.prefix(header.count).elementsEqual(header) else { return [:] }
@@ -146,17 +162,50 @@ enum MathCache {
     }
 
     static func save(_ entries: [String: String], to url: URL, context: String) {
-        var data = Data("lemma-math-cache \(context)\n".utf8)
+        var data: [UInt8] = []
+        data.reserveCapacity(64 + entries.reduce(0) { $0 + 8 + $1.key.utf8.count + $1.value.utf8.count })
+        data.append(contentsOf: "lemma-math-cache \(context)\n".utf8)
         func append(_ s: String) {
-            var n = UInt32(s.utf8.count).littleEndian
-            withUnsafeBytes(of: &n) { data.append(contentsOf: $0) }
+            let n = UInt32(s.utf8.count)
+            for shift in stride(from: 0, to: 32, by: 8) { data.append(UInt8(truncatingIfNeeded: n >> UInt32(shift))) }
             data.append(contentsOf: s.utf8)
         }
-        for (key, html) in entries.sorted(by: { $0.key < $1.key }) {
+        for key in entries.keys.sorted() {
             append(key)
-            append(html)
+            append(entries[key] ?? "")
         }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: url, options: .atomic)
+        try? Data(data).write(to: url, options: .atomic)
+    }
+}
+
+/// Work that writes files on another thread, by path: `wait(path)` returns once the
+/// writes of that path started so far are done, `waitForAll()` once all are.
+final class BackgroundWrites: @unchecked Sendable {
+    private let lock = NSLock()
+    private var groups: [String: DispatchGroup] = [:]
+
+    func start(_ path: String, _ work: @escaping @Sendable () -> Void) {
+        lock.lock()
+        let group = groups[path] ?? DispatchGroup()
+        groups[path] = group
+        lock.unlock()
+        // One at a time per path, in order: a later write never lands before an earlier one.
+        group.wait()
+        DispatchQueue.global().async(group: group) { work() }
+    }
+
+    func wait(_ path: String) {
+        lock.lock()
+        let group = groups[path]
+        lock.unlock()
+        group?.wait()
+    }
+
+    func waitForAll() {
+        lock.lock()
+        let all = Array(groups.values)
+        lock.unlock()
+        for group in all { group.wait() }
     }
 }

@@ -28,6 +28,8 @@ struct SiteBuilder {
             macros: settings.macros, cacheFile: root.appendingPathComponent(".build/lemma/math-cache.bin"))
         let started = Date()
         let math = try typesetter.typeset(SiteMath.formulas(articles, results: results))
+        // The math cache is written while the pages are made; the build ends when it is written.
+        defer { MathTypesetter.finishCacheWrites() }
         session.progress(String(
             format: "typeset math: %d formulas, %d new (%.2f s)", math.count, typesetter.typesetCount,
             Date().timeIntervalSince(started)))

@@ -27,6 +27,31 @@ import Testing
         #expect(table.error(good) == nil)
     }
 
+    /// Requests are written as JSON by hand: quotes, backslashes, line breaks, tabs and
+    /// other characters reach KaTeX as written, and every answer stays with its formula
+    /// however the formulas are dealt to the workers.
+    @Test func awkwardTeXReachesKaTeXAsWritten() throws {
+        var typesetter = MathTypesetter(cacheFile: nil, workers: 2)
+        let awkward = Formula(tex: "\\text{\"q\" \\\\ é}\n+\tx_{1}", display: false)
+        let control = Formula(tex: "x_{\u{1}}", display: false)
+        var formulas: Set<Formula> = [awkward, control]
+        for k in 0..<900 { formulas.insert(Formula(tex: "y_{\(k)}" + String(repeating: " + z", count: k % 7), display: k % 3 == 0)) }
+        let table = try typesetter.typeset(formulas)
+        #expect(table.count == formulas.count)
+        if case let .html(html)? = table[awkward] {
+            #expect(html.contains("<annotation encoding=\"application/x-tex\">\\text{&quot;q&quot; \\\\ é}"))
+        } else {
+            Issue.record("not typeset: \(String(describing: table[awkward]))")
+        }
+        #expect(table.error(control)?.message == "Unexpected character: '\u{01}'")
+        #expect(table.error(control)?.utf8Offset == 3)
+        for k in [0, 450, 899] {
+            let formula = Formula(tex: "y_{\(k)}" + String(repeating: " + z", count: k % 7), display: k % 3 == 0)
+            guard case let .html(html)? = table[formula] else { Issue.record("not typeset: \(formula)"); continue }
+            #expect(html.contains("y_{\(k)}"))
+        }
+    }
+
     @Test func aSecondBuildTypesetsNothingAndOtherMacrosTypesetAgain() throws {
         let cache = temporaryCache()
         defer { try? FileManager.default.removeItem(at: cache.deletingLastPathComponent()) }
