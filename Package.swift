@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "lemma",
             dependencies: [
-                "Site", "Verifier", "Articles", "Diagnostics",
+                "Site", "Verifier", "Articles", "Diagnostics", "Parallelism",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]),

@@ -5,17 +5,14 @@ import Diagnostics
 ///
 /// Parsing never fails: problems become ``diagnostics`` and the article is still usable
 /// as far as it goes, so one broken article does not stop a site.
-public struct Article: Sendable {
+public struct Article: Hashable, Sendable {
     /// Path from the site root, e.g. `articles/orthogonal-map.md`; used in every diagnostic.
     public var path: String
     /// File name without `.md`; the page is `<slug>.html`.
     public var slug: String
     /// The YAML header.
     public var frontMatter: FrontMatter
-    /// The Markdown that cmark sees: front matter blanked, formulas replaced by placeholders.
-    /// It has exactly the lines of the source file.
-    public var markdown: String
-    /// The formulas, in order; `markdown` holds a placeholder for each.
+    /// The formulas, in order.
     public var math: [MathSpan]
     /// All code blocks, in order.
     public var codeBlocks: [CodeBlock]

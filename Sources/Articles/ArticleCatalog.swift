@@ -38,7 +38,7 @@ public enum ArticleCatalog {
 
     /// Reads and parses the article at `path` (from `root`). A file that cannot be read or
     /// is not UTF-8 becomes an article whose only content is that diagnostic.
-    public static func load(_ path: String, root: URL) -> Article {
+    public static func load(_ path: String, root: URL, cache: ParseCache? = nil) -> Article {
         let url = root.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return unreadable(path, "cannot read the file")
@@ -46,12 +46,16 @@ public enum ArticleCatalog {
         guard let text = String(data: data, encoding: .utf8) else {
             return unreadable(path, "the file is not valid UTF-8; save it as UTF-8")
         }
+        if let cache, let article = cache.article(path, digest: ArticleParser.digest(text, path: path), text: text) {
+            return article
+        }
         return ArticleParser.parse(text, path: path)
     }
 
     /// Loads and parses every article of `paths`, on all cores; results keep the order.
-    public static func loadAll(_ paths: [String], root: URL) -> [Article] {
-        ParallelMap.map(paths) { load($0, root: root) }
+    /// Articles that `cache` holds unchanged are taken from it.
+    public static func loadAll(_ paths: [String], root: URL, cache: ParseCache? = nil) -> [Article] {
+        ParallelMap.map(paths) { load($0, root: root, cache: cache) }
     }
 
     private static func unreadable(_ path: String, _ reason: String) -> Article {

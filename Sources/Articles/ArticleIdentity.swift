@@ -40,6 +40,15 @@ public struct ArticleIdentity: Hashable, Sendable {
             })
     }
 
+    /// The identities of the `math identity` blocks among `blocks`, read from `source`
+    /// (the article's text, line endings made `\n`).
+    static func all(in blocks: [CodeBlock], source: String) -> [ArticleIdentity] {
+        let identityBlocks = blocks.filter { if case .identity = $0.role { true } else { false } }
+        guard !identityBlocks.isEmpty else { return [] }
+        let sourceLines = source.linesByByte()
+        return identityBlocks.map { ArticleIdentity($0, sourceLines: sourceLines) }
+    }
+
     /// The block's problems as diagnostics at their article lines and columns.
     func diagnostics(path: String) -> [Diagnostic] {
         identity.problems.map { problem in

@@ -60,24 +60,27 @@ public enum ArticleParser {
             }
         }
         InlineValuePositions.locate(&inlineValues, in: source)
-        let identityBlocks = codeBlocks.filter { if case .identity = $0.role { true } else { false } }
-        let sourceLines = identityBlocks.isEmpty ? [] : source.linesByByte()
-        let identities = identityBlocks.map { ArticleIdentity($0, sourceLines: sourceLines) }
+        let identities = ArticleIdentity.all(in: codeBlocks, source: source)
         for identity in identities { diagnostics += identity.diagnostics(path: path) }
         diagnostics += orphanOutputDiagnostics(codeBlocks, path: path)
         diagnostics += unclosedFenceDiagnostics(blocks, source: source, path: path)
 
         var article = Article(
             path: path, slug: slug(of: path), frontMatter: front.frontMatter,
-            markdown: protected.text, math: protected.spans, codeBlocks: codeBlocks,
+            math: protected.spans, codeBlocks: codeBlocks,
             headings: headings, inlineValues: inlineValues, diagnostics: diagnostics, document: document)
+        article.identities = identities
+        article.sourceDigest = digest(text, path: path, frontMatter: frontMatter)
+        return article
+    }
+
+    /// The ``Article/sourceDigest`` of the article that `text` at `path` parses to.
+    public static func digest(_ text: String, path: String, frontMatter: Bool = true) -> String {
         var digest = StableHash()
         digest.combine(path)
         digest.combine(frontMatter ? "front matter" : "plain")
         digest.combine(text)
-        article.identities = identities
-        article.sourceDigest = digest.hex
-        return article
+        return digest.hex
     }
 
     /// An `output` block must follow a `swift check` block directly.

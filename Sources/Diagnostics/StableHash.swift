@@ -10,7 +10,14 @@ public struct StableHash: Sendable {
 
     /// Adds `text` (its UTF-8 bytes, then a separator).
     public mutating func combine(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        // Over the contiguous UTF-8 storage when there is one (stepping `utf8` is slower).
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { mix(byte) }
+            return true
+        }
+        if done == nil {
+            for byte in text.utf8 { mix(byte) }
+        }
         mix(0xFF)  // separator, so ("ab", "c") and ("a", "bc") differ
     }
 

@@ -97,14 +97,11 @@ public struct MathTypesetter {
                 }
             }
         }
-        // Written while the build goes on; `finishCacheWrites()` waits for it, and a later
-        // load of the same file waits for it too.
+        // Written while the build goes on (``BackgroundWrites``); a later load of the same
+        // file waits for it.
         if added, let cacheFile { MathCache.saveInBackground(cache, to: cacheFile, context: context) }
         return table
     }
-
-    /// Waits until every cache file this process started writing is written.
-    public static func finishCacheWrites() { MathCache.writes.waitForAll() }
 
     /// What every cached result depends on besides the formula itself.
     public func contextKey() -> String {
@@ -129,15 +126,12 @@ enum MathCache {
         return hash.hex
     }
 
-    /// Cache files being written in the background.
-    static let writes = BackgroundWrites()
-
     static func saveInBackground(_ entries: [String: String], to url: URL, context: String) {
-        writes.start(url.path) { save(entries, to: url, context: context) }
+        BackgroundWrites.shared.start(url.path) { save(entries, to: url, context: context) }
     }
 
     static func load(_ url: URL, context: String) -> [String: String] {
-        writes.wait(url.path)
+        BackgroundWrites.shared.wait(url.path)
         guard let data = try? Data(contentsOf: url) else { return [:] }
         let header = Array("lemma-math-cache \(context)\n".utf8)
         guard data.count >= header.count, data.prefix(header.count).elementsEqual(header) else { return [:] }
@@ -176,36 +170,5 @@ enum MathCache {
         }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(data).write(to: url, options: .atomic)
-    }
-}
-
-/// Work that writes files on another thread, by path: `wait(path)` returns once the
-/// writes of that path started so far are done, `waitForAll()` once all are.
-final class BackgroundWrites: @unchecked Sendable {
-    private let lock = NSLock()
-    private var groups: [String: DispatchGroup] = [:]
-
-    func start(_ path: String, _ work: @escaping @Sendable () -> Void) {
-        lock.lock()
-        let group = groups[path] ?? DispatchGroup()
-        groups[path] = group
-        lock.unlock()
-        // One at a time per path, in order: a later write never lands before an earlier one.
-        group.wait()
-        DispatchQueue.global().async(group: group) { work() }
-    }
-
-    func wait(_ path: String) {
-        lock.lock()
-        let group = groups[path]
-        lock.unlock()
-        group?.wait()
-    }
-
-    func waitForAll() {
-        lock.lock()
-        let all = Array(groups.values)
-        lock.unlock()
-        for group in all { group.wait() }
     }
 }

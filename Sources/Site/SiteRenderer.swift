@@ -9,22 +9,28 @@ import Parallelism
 public struct SiteOutput: Sendable {
     public var pages: [String: String] = [:]
     public var files: [String: URL] = [:]
-    /// Article pages not rendered again: the previous build's file is kept as it is.
+    /// Pages not rendered again: the previous build's file is kept as it is.
     public var reused: Set<String> = []
     /// What each article page was built from, for the next build (``PageRecord``).
     public var records: [String: PageRecord] = [:]
 }
 
-/// What an article page was built from (`key`: a digest of all its inputs) and its entry
-/// in the search index, kept between builds so that a page whose inputs did not change is
-/// neither rendered nor written again.
+/// What a page was built from (`key`: a digest of all its inputs) and, for an article
+/// page, its entry in the search index and in the lists of the index and tag pages, kept
+/// between builds so that a page whose inputs did not change is neither rendered nor
+/// written again.
 public struct PageRecord: Codable, Sendable, Hashable {
     public var key: String
     public var searchEntry: String
+    /// The article's entry on the index page and on tag pages (whose links start with `../`).
+    public var listEntry: String
+    public var nestedListEntry: String
 
-    public init(key: String, searchEntry: String) {
+    public init(key: String, searchEntry: String, listEntry: String = "", nestedListEntry: String = "") {
         self.key = key
         self.searchEntry = searchEntry
+        self.listEntry = listEntry
+        self.nestedListEntry = nestedListEntry
     }
 }
 
@@ -66,35 +72,44 @@ public struct SiteRenderer: Sendable {
         // Article pages are independent: render them on all cores, unless the previous
         // build made the same page from the same inputs.
         let context = pageContext()
-        let rendered = ParallelMap.map(ordered) { article -> (html: String?, searchEntry: String, key: String) in
+        let rendered = ParallelMap.map(ordered) { article -> (html: String?, record: PageRecord) in
             let key = pageKey(article, result: byPath[article.path], tagSlugs: tagSlugs, context: context)
             if let previous = previousPages["\(article.slug).html"], previous.key == key {
-                return (nil, previous.searchEntry, key)
+                return (nil, previous)
             }
             let page = articlePage(article, result: byPath[article.path], tagSlugs: tagSlugs)
             let entry = SearchIndex.object(.init(title: article.title, url: Slug.pageURL(article.slug), text: page.plainText))
-            return (page.html, entry, key)
+            // The article's list entry (the page key covers what it shows).
+            let variants = theme.render(
+                "entry", listEntry(article, byPath[article.path], tagSlugs: tagSlugs), rawVariants: [["root": "./"], ["root": "../"]])
+            return (page.html, PageRecord(key: key, searchEntry: entry, listEntry: variants[0], nestedListEntry: variants[1]))
         }
         for (article, page) in zip(ordered, rendered) {
             let path = "\(article.slug).html"
             if let html = page.html { out.pages[path] = html } else { out.reused.insert(path) }
-            out.records[path] = PageRecord(key: page.key, searchEntry: page.searchEntry)
+            out.records[path] = page.record
         }
-        // Each article's list entry, rendered once (on all cores) for the index and tag pages.
-        let entries = ParallelMap.map(ordered) { article in
-            let variants = theme.render("entry", listEntry(article, byPath[article.path], tagSlugs: tagSlugs), rawVariants: [["root": "./"], ["root": "../"]])
-            return (root: variants[0], nested: variants[1])
-        }
+        let entries = rendered.map { (root: $0.record.listEntry, nested: $0.record.nestedListEntry) }
         let entryBySlug = Dictionary(uniqueKeysWithValues: zip(ordered.map(\.slug), entries))
         out.pages["index.html"] = indexPage(entries: entries.map(\.root).joined())
         for (tag, tagged) in Self.tags(ordered) {
             out.pages["tags/\(tagSlugs[tag]!).html"] = tagPage(tag, entries: tagged.map { entryBySlug[$0.slug]!.nested }.joined())
         }
-        out.pages["report.html"] = reportPage(ordered, results: byPath)
+        // The report lists every article: made again only when what it shows changed.
+        let report = reportContext(ordered, results: byPath)
+        var reportKey = StableHash()
+        reportKey.combine(context)
+        ContextDigest.combine(report, into: &reportKey)
+        if previousPages["report.html"]?.key == reportKey.hex {
+            out.reused.insert("report.html")
+        } else {
+            out.pages["report.html"] = renderReport(report)
+        }
+        out.records["report.html"] = PageRecord(key: reportKey.hex, searchEntry: "")
         out.pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
         out.pages["feed.xml"] = Feed(settings: settings).xml(ordered)
         out.pages["sitemap.xml"] = Sitemap(settings: settings).xml(ordered, tagSlugs: Self.tags(ordered).map { tagSlugs[$0.0]! })
-        out.pages["search-index.js"] = SearchIndex.script(objects: rendered.map(\.searchEntry))
+        out.pages["search-index.js"] = SearchIndex.script(objects: rendered.map(\.record.searchEntry))
         for (name, url) in theme.assets { out.files["assets/\(name)"] = url }
         for (path, url) in try KaTeXAssets.files() { out.files[path] = url }
         return out
@@ -187,6 +202,15 @@ public struct SiteRenderer: Sendable {
     }
 
     func reportPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
+        renderReport(reportContext(articles, results: results))
+    }
+
+    func renderReport(_ context: [String: Any]) -> String {
+        layout(title: "Report — \(settings.title)", content: theme.render("report", context), usesMath: false)
+    }
+
+    /// The report template's context: everything the report shows.
+    func reportContext(_ articles: [Article], results: [String: ArticleResult]) -> [String: Any] {
         // Articles with a failure or an error first (in their usual order), then the rest.
         let all = articles.compactMap { article in results[article.path].map { (article, $0) } }
         let ordered = all.filter { $0.1.failed + $0.1.errors > 0 } + all.filter { $0.1.failed + $0.1.errors == 0 }
@@ -227,7 +251,7 @@ public struct SiteRenderer: Sendable {
             "statusClass": summary.isSuccess ? "pass" : (summary.errors > 0 ? "error" : "fail"),
             "hasProblems": !problems.isEmpty, "problems": problems,
         ]
-        return layout(title: "Report — \(settings.title)", content: theme.render("report", context), usesMath: false)
+        return context
     }
 
     /// `0.4 ms`, `12 ms`, `1.3 s`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Articles
 import Foundation
+import Parallelism
 import Verifier
 
 /// The `lemma` command: verify Markdown math articles and build their site.
@@ -32,10 +33,14 @@ struct Lemma: ParsableCommand {
             FileHandle.standardError.write(Data("lemma: \(problem)\n".utf8))
             Foundation.exit(2)
         }
+        // Caches written in the background (parsed articles, typeset math) are complete
+        // before lemma exits, however it exits.
         do {
             var command = try parseAsRoot(GlobalOptions.hoistingRoot(arguments))
             try command.run()
+            BackgroundWrites.shared.waitForAll()
         } catch {
+            BackgroundWrites.shared.waitForAll()
             let code = exitCode(for: error)
             if code == .success || error is ExitCode {
                 if code == .success { print(fullMessage(for: error)) }

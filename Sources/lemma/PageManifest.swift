@@ -7,12 +7,12 @@ import Site
 /// marker); pages whose file is gone are left out.
 ///
 /// The format is plain and length-prefixed, because an unchanged build reads it whole:
-/// a header line `lemma-pages 2`, the destination and build id on a line each, then per
-/// page its path, its key and the byte length of its search entry on a line each,
-/// followed by the entry's bytes and a newline. (JSON, with each entry escaped inside
+/// a header line `lemma-pages 3`, the destination and build id on a line each, then per
+/// page its path and its key on a line each, then its search entry, list entry and
+/// nested list entry, each as its byte length on a line, its bytes and a newline. (JSON, with each entry escaped inside
 /// it, took a tenth of an unchanged build of 1 000 articles to decode.)
 enum PageManifest {
-    static let header = "lemma-pages 2"
+    static let header = "lemma-pages 3"
 
     static func file(_ root: URL) -> URL { root.appendingPathComponent(".build/lemma/pages.manifest") }
 
@@ -33,10 +33,13 @@ enum PageManifest {
     static func encode(destination: String, buildID: String, pages: [String: PageRecord]) -> Data {
         var out = Data("\(header)\n\(destination)\n\(buildID)\n".utf8)
         for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
-            let entry = Data(record.searchEntry.utf8)
-            out.append(Data("\(path)\n\(record.key)\n\(entry.count)\n".utf8))
-            out.append(entry)
-            out.append(10)
+            out.append(Data("\(path)\n\(record.key)\n".utf8))
+            for text in [record.searchEntry, record.listEntry, record.nestedListEntry] {
+                let bytes = Data(text.utf8)
+                out.append(Data("\(bytes.count)\n".utf8))
+                out.append(bytes)
+                out.append(10)
+            }
         }
         return out
     }
@@ -53,10 +56,14 @@ enum PageManifest {
         guard line() == header, let destination = line(), let buildID = line() else { return nil }
         var pages: [String: PageRecord] = [:]
         while at < bytes.count {
-            guard let path = line(), let key = line(), let count = line().flatMap(Int.init), count >= 0,
-                at + count < bytes.count, bytes[at + count] == 10 else { return nil }
-            pages[path] = PageRecord(key: key, searchEntry: String(decoding: bytes[at..<(at + count)], as: UTF8.self))
-            at += count + 1
+            guard let path = line(), let key = line() else { return nil }
+            var texts: [String] = []
+            for _ in 0..<3 {
+                guard let count = line().flatMap(Int.init), count >= 0, at + count < bytes.count, bytes[at + count] == 10 else { return nil }
+                texts.append(String(decoding: bytes[at..<(at + count)], as: UTF8.self))
+                at += count + 1
+            }
+            pages[path] = PageRecord(key: key, searchEntry: texts[0], listEntry: texts[1], nestedListEntry: texts[2])
         }
         return (destination, buildID, pages)
     }

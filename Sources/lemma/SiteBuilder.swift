@@ -28,8 +28,6 @@ struct SiteBuilder {
             macros: settings.macros, cacheFile: root.appendingPathComponent(".build/lemma/math-cache.bin"))
         let started = Date()
         let math = try typesetter.typeset(SiteMath.formulas(articles, results: results))
-        // The math cache is written while the pages are made; the build ends when it is written.
-        defer { MathTypesetter.finishCacheWrites() }
         session.progress(String(
             format: "typeset math: %d formulas, %d new (%.2f s)", math.count, typesetter.typesetCount,
             Date().timeIntervalSince(started)))
@@ -46,7 +44,8 @@ struct SiteBuilder {
         let manifest = PageManifest.load(root: root, destination: destination)
         renderer.previousPages = manifest
         var output = try renderer.site(articles, results: results)
-        session.progress("render: \(articles.count - output.reused.count) article pages, \(output.reused.count) unchanged since the last build")
+        let reusedArticles = articles.count { output.reused.contains("\($0.slug).html") }
+        session.progress("render: \(articles.count - reusedArticles) article pages, \(reusedArticles) unchanged since the last build")
         if let apiReference { output.files["api"] = apiReference }
         session.progress("write \(destination.path)")
         // The build id names what the article pages were made from: two builds with the

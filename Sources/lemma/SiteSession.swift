@@ -35,7 +35,16 @@ struct SiteSession {
                 return wanted
             }
         }
-        return ArticleCatalog.loadAll(chosen, root: root)
+        // Articles parsed by this build of lemma are kept in .build/lemma: an unchanged
+        // article is read back instead of parsed again.
+        let cacheFile = root.appendingPathComponent(".build/lemma/articles.cache")
+        let context = Verifier.buildFingerprint
+        let cache = ParseCache(contentsOf: cacheFile, context: context)
+        let articles = ArticleCatalog.loadAll(chosen, root: root, cache: cache)
+        if selection.isEmpty, !cache.holdsExactly(articles) {
+            ParseCache.saveInBackground(articles, to: cacheFile, context: context, reusing: cache)
+        }
+        return articles
     }
 
     func verifier(_ options: VerifyOptions) throws -> Verifier {
