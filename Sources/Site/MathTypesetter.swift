@@ -23,6 +23,9 @@ public struct TypesetMath: Sendable {
     /// How many formulas were typeset (or rejected).
     public var count: Int { answers.count }
 
+    /// Whether KaTeX rejected any formula.
+    public var hasErrors: Bool { answers.values.contains { if case .error = $0 { true } else { false } } }
+
     /// The error KaTeX gave for `formula`: its message and the UTF-8 offset into the TeX
     /// where it stopped (nil: unknown, or no error).
     public func error(_ formula: Formula) -> (message: String, utf8Offset: Int?)? {

@@ -1,5 +1,6 @@
 import Articles
 import Diagnostics
+import Parallelism
 import Verifier
 
 /// The formulas a site's pages show, found before rendering so that each is typeset once
@@ -8,9 +9,10 @@ public enum SiteMath {
     /// Every formula of the pages of `articles`: article math (numbered equations with their
     /// `\tag`; formulas in headings among them), and the values claim blocks `show`.
     public static func formulas(_ articles: [Article], results: [ArticleResult]) -> Set<Formula> {
-        var all = Set<Formula>()
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        for article in articles {
+        // Each article's formulas on all cores, then together.
+        let perArticle = ParallelMap.map(articles) { article -> Set<Formula> in
+            var all = Set<Formula>()
             let equations = EquationNumbers(article.math)
             for span in article.math {
                 if let formula = equations.formula(for: span) { all.insert(formula) }
@@ -19,7 +21,10 @@ public enum SiteMath {
                 for shown in block.shows { all.insert(Formula(tex: shown.content, display: true)) }
             }
             for identity in article.identities { all.formUnion(IdentityBlockHTML.formulas(identity)) }
+            return all
         }
+        var all = perArticle.max { $0.count < $1.count } ?? []
+        for set in perArticle { all.formUnion(set) }
         return all
     }
 
@@ -27,6 +32,7 @@ public enum SiteMath {
     /// of the character where it stopped (a shown value: its block's line), with the TeX
     /// around it.
     public static func diagnostics(_ articles: [Article], results: [ArticleResult], typeset: TypesetMath) -> [Diagnostic] {
+        guard typeset.hasErrors else { return [] }
         var found: [Diagnostic] = []
         let byPath = Dictionary(results.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         func diagnostic(_ formula: Formula, at location: SourceLocation, offset: Int?, _ message: String) -> Diagnostic {

@@ -21,7 +21,16 @@ enum PageManifest {
             stored.destination == destination.standardizedFileURL.path,
             !stored.buildID.isEmpty, stored.buildID == SiteWriter.buildID(of: destination)
         else { return [:] }
-        return stored.pages.filter { FileManager.default.fileExists(atPath: destination.appendingPathComponent($0.key).path) }
+        // Each folder listed once, rather than a file system call per page.
+        var listings: [String: Set<String>] = [:]
+        return stored.pages.filter { path, _ in
+            let folder = (path as NSString).deletingLastPathComponent
+            if listings[folder] == nil {
+                let url = folder.isEmpty ? destination : destination.appendingPathComponent(folder)
+                listings[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+            }
+            return listings[folder]!.contains((path as NSString).lastPathComponent)
+        }
     }
 
     static func save(_ pages: [String: PageRecord], root: URL, destination: URL, buildID: String) {

@@ -11,7 +11,7 @@ import Parallelism
 /// counts as absent (each entry carries a checksum): the article is parsed again.
 /// Written aside, then renamed.
 public final class ParseCache: @unchecked Sendable {
-    private let data: [UInt8]
+    private let data: Data
     /// Path → digest, checksum and byte range of the archive.
     private let entries: [String: (digest: String, checksum: UInt64, range: Range<Int>)]
 
@@ -22,11 +22,11 @@ public final class ParseCache: @unchecked Sendable {
         guard let contents = FileManager.default.contents(atPath: url.path), contents.count >= header.count,
             contents.prefix(header.count).elementsEqual(header)
         else {
-            data = []
+            data = Data()
             entries = [:]
             return
         }
-        let bytes = [UInt8](contents)
+        let bytes = contents
         var found: [String: (digest: String, checksum: UInt64, range: Range<Int>)] = [:]
         bytes.withUnsafeBytes { raw in
             var r = ArchiveReader(raw, offset: header.count)
@@ -78,7 +78,7 @@ public final class ParseCache: @unchecked Sendable {
             if let previous, let entry = previous.entries[article.path], entry.digest == article.sourceDigest {
                 w.int(Int(bitPattern: UInt(entry.checksum)))
                 w.int(entry.range.count)
-                w.bytes.append(contentsOf: previous.data[entry.range])
+                previous.data.withUnsafeBytes { w.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[entry.range])) }
             } else {
                 var archived = ArchiveWriter()
                 article.archive(&archived)
