@@ -71,6 +71,38 @@ import Testing
         }
     }
 
+    /// A build that changed one article appends its record; a file whose end cannot be read
+    /// (a build killed while appending) or that lost an article is written anew.
+    @Test func changedArticlesAreAppendedAndABadEndIsWrittenAnew() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lemma-parse-\(UUID().uuidString)/articles.cache")
+        let texts = (0..<6).map { "---\ntitle: A\($0)\n---\nText $x_\($0)$ and `= \($0)`.\n" }
+        let articles = texts.enumerated().map { ArticleParser.parse($1, path: "articles/a\($0).md") }
+        ParseCache.save(articles, to: file, context: "c")
+        let size = try Data(contentsOf: file).count
+        var edited = texts
+        edited[2] += "More.\n"
+        let second = edited.enumerated().map { ArticleParser.parse($1, path: "articles/a\($0).md") }
+        ParseCache.save(second, to: file, context: "c", reusing: ParseCache(contentsOf: file, context: "c"))
+        let grown = try Data(contentsOf: file)
+        #expect(grown.count > size && grown.count < size + size / 4, "one record appended")
+        let cache = ParseCache(contentsOf: file, context: "c")
+        #expect(cache.holdsExactly(second))
+        for (k, article) in second.enumerated() {
+            #expect(cache.article(article.path, digest: article.sourceDigest, text: edited[k]) == article)
+        }
+        #expect(cache.article(articles[2].path, digest: articles[2].sourceDigest, text: texts[2]) == nil)
+        // A record cut short: the next save writes the whole file again, readable to its end.
+        try grown.prefix(grown.count - 5).write(to: file)
+        let cut = ParseCache(contentsOf: file, context: "c")
+        #expect(!cut.holdsExactly(second))
+        ParseCache.save(second, to: file, context: "c", reusing: cut)
+        #expect(ParseCache(contentsOf: file, context: "c").holdsExactly(second))
+        // An article removed: written anew without it.
+        let fewer = Array(second.dropLast())
+        ParseCache.save(fewer, to: file, context: "c", reusing: ParseCache(contentsOf: file, context: "c"))
+        #expect(ParseCache(contentsOf: file, context: "c").holdsExactly(fewer))
+    }
+
     /// The catalog takes an unchanged article from the cache (here a doctored entry shows
     /// that it did) and parses a changed one.
     @Test func theCatalogUsesTheCacheOnlyForUnchangedFiles() throws {

@@ -6,14 +6,20 @@ import Parallelism
 /// An entry is used only for the same path and the same ``Article/sourceDigest`` (which
 /// covers the file's whole text), and only by the same build of the tool (`context`, e.g.
 /// the verifier's build fingerprint): a parser that changed never sees the articles of
-/// another. The file is `lemma-parse-cache 1 CONTEXT\n`, then per article its path, its
-/// digest, a checksum, and its archived form (``ArchiveWriter``). A damaged file, entry or archive
-/// counts as absent (each entry carries a checksum): the article is parsed again.
-/// Written aside, then renamed.
+/// another. The file is `lemma-parse-cache 1 CONTEXT\n`, then records: an article's path,
+/// its digest, a checksum, and its archived form (``ArchiveWriter``). A later record for a
+/// path replaces an earlier one, so that a build that changed a few articles appends their
+/// records; the file is written anew (aside, then renamed) when it has no readable end or
+/// more than half of it is replaced records. A damaged file, record or archive counts as
+/// absent (each record carries a checksum): the article is parsed again.
 public final class ParseCache: @unchecked Sendable {
     private let data: Data
-    /// Path → digest, checksum and byte range of the archive.
+    /// Path → digest, checksum and byte range of the archive (of its last record).
     private let entries: [String: (digest: String, checksum: UInt64, range: Range<Int>)]
+    /// Where the last readable record ends; the file's length when all of it is readable.
+    private let readableEnd: Int
+    /// The bytes of the records that count (the last for each path).
+    private let liveBytes: Int
 
     /// The cache at `url`, if it holds articles of `context`; empty otherwise.
     public init(contentsOf url: URL, context: String) {
@@ -24,22 +30,30 @@ public final class ParseCache: @unchecked Sendable {
         else {
             data = Data()
             entries = [:]
+            readableEnd = 0
+            liveBytes = 0
             return
         }
-        let bytes = contents
         var found: [String: (digest: String, checksum: UInt64, range: Range<Int>)] = [:]
-        bytes.withUnsafeBytes { raw in
+        var recordSizes: [String: Int] = [:]
+        var end = header.count
+        contents.withUnsafeBytes { raw in
             var r = ArchiveReader(raw, offset: header.count)
             while !r.isAtEnd {
+                let start = r.offset
                 guard let path = try? r.string(), let digest = try? r.string(), let checksum = try? r.int(),
                     let length = try? r.count()
                 else { return }
                 found[path] = (digest, UInt64(UInt(bitPattern: checksum)), r.offset..<(r.offset + length))
                 r.offset += length
+                recordSizes[path] = r.offset - start
+                end = r.offset
             }
         }
-        data = bytes
+        data = contents
         entries = found
+        readableEnd = end
+        liveBytes = header.count + recordSizes.values.reduce(0, +)
     }
 
     /// The article at `path` whose file text is `text` and digest `digest`, if the cache
@@ -59,32 +73,53 @@ public final class ParseCache: @unchecked Sendable {
         articles.count == entries.count && articles.allSatisfy { entries[$0.path]?.digest == $0.sourceDigest }
     }
 
-    /// Writes `articles` to `url` for `context` on another thread (``BackgroundWrites``).
-    /// The entries of `previous` (a cache of the same context) for unchanged articles are
-    /// copied as they are.
+    /// Brings the file at `url` up to date with `articles`, on another thread
+    /// (``BackgroundWrites``); see ``save(_:to:context:reusing:)``.
     public static func saveInBackground(_ articles: [Article], to url: URL, context: String, reusing previous: ParseCache? = nil) {
         BackgroundWrites.shared.start(url.path) { save(articles, to: url, context: context, reusing: previous) }
     }
 
-    /// Writes `articles` to `url` for `context`; entries of `previous` (a cache of the same
-    /// context) for unchanged articles are copied as they are.
+    /// Brings the file at `url` up to date with `articles` for `context`. With `previous`
+    /// (the cache as read from `url`, of the same context) whose file is readable to its
+    /// end, the records of the articles it does not hold as they are are appended;
+    /// otherwise the file is written anew, copying `previous`'s records for unchanged
+    /// articles as they are.
     public static func save(_ articles: [Article], to url: URL, context: String, reusing previous: ParseCache? = nil) {
+        func unchanged(_ article: Article) -> Bool { previous?.entries[article.path]?.digest == article.sourceDigest }
+        var appended = ArchiveWriter()
+        let paths = Set(articles.map(\.path))
+        // A removed article's record would stay for good: then the file is written anew.
+        if let previous, !previous.data.isEmpty, previous.readableEnd == previous.data.count,
+            previous.entries.keys.allSatisfy(paths.contains)
+        {
+            var replaced = 0
+            for article in articles where !unchanged(article) {
+                replaced += previous.entries[article.path].map { $0.range.count + 64 } ?? 0
+                appendRecord(article, to: &appended)
+            }
+            let garbage = previous.data.count - previous.liveBytes + replaced
+            if garbage <= (previous.data.count + appended.bytes.count) / 2, let file = FileHandle(forWritingAtPath: url.path) {
+                defer { try? file.close() }
+                // The file may have changed since it was read (another build): append only
+                // where that read ended.
+                if (try? file.seekToEnd()) == UInt64(previous.data.count) {
+                    try? file.write(contentsOf: appended.bytes)
+                    return
+                }
+            }
+        }
         var w = ArchiveWriter()
         w.bytes.reserveCapacity((previous?.data.count ?? 0) + 1 << 16)
         w.bytes.append(contentsOf: header(context).utf8)
         for article in articles {
-            w.string(article.path)
-            w.string(article.sourceDigest)
             if let previous, let entry = previous.entries[article.path], entry.digest == article.sourceDigest {
+                w.string(article.path)
+                w.string(article.sourceDigest)
                 w.int(Int(bitPattern: UInt(entry.checksum)))
                 w.int(entry.range.count)
                 previous.data.withUnsafeBytes { w.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[entry.range])) }
             } else {
-                var archived = ArchiveWriter()
-                article.archive(&archived)
-                w.int(Int(bitPattern: UInt(archived.bytes.withUnsafeBytes(checksum))))
-                w.int(archived.bytes.count)
-                w.bytes.append(contentsOf: archived.bytes)
+                appendRecord(article, to: &w)
             }
         }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -93,6 +128,17 @@ public final class ParseCache: @unchecked Sendable {
             let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none)
             try? data.write(to: url, options: .atomic)
         }
+    }
+
+    /// One record: path, digest, checksum, archive.
+    private static func appendRecord(_ article: Article, to w: inout ArchiveWriter) {
+        var archived = ArchiveWriter()
+        article.archive(&archived)
+        w.string(article.path)
+        w.string(article.sourceDigest)
+        w.int(Int(bitPattern: UInt(archived.bytes.withUnsafeBytes(checksum))))
+        w.int(archived.bytes.count)
+        w.bytes.append(contentsOf: archived.bytes)
     }
 
     private static func header(_ context: String) -> String { "lemma-parse-cache 1 \(context)\n" }
