@@ -4,7 +4,8 @@ articles (../shared/bench/make_corpus.py, ~10 KB each), against the `cmark` CLI 
 same files in one process and a minimal Hugo site of the same corpus (which typesets no
 math), in one run:
 
-  cold       no math cache, no previous site: every distinct formula typeset by KaTeX
+  cold       no math cache, no parse cache, no previous site: every article parsed and
+             every distinct formula typeset by KaTeX
   unchanged  a second build, nothing changed
   one edit   one article changed since the last build
   unique     a copy of the corpus in which every formula is made distinct, built cold:
@@ -51,9 +52,10 @@ def typeset_line(run):
 
 def cold(site):
     shutil.rmtree(os.path.join(site, "site", "public"), ignore_errors=True)
-    cache = os.path.join(site, ".build", "lemma", "math-cache.bin")
-    if os.path.exists(cache):
-        os.remove(cache)
+    for name in ("math-cache.bin", "articles.cache"):
+        cache = os.path.join(site, ".build", "lemma", name)
+        if os.path.exists(cache):
+            os.remove(cache)
     return lemma_build(site)
 
 

@@ -34,3 +34,17 @@ import Testing
 }
 
 import Foundation
+
+/// Cache keys must not change between runs, builds or machines: pinned values.
+@Suite struct StableHashTests {
+    @Test func knownDigests() {
+        #expect(StableHash().hex == "cbf29ce48422232584222325cbf29ce4")
+        var empty = StableHash()
+        empty.combine("")
+        #expect(empty.hex == "af64724c8602eb6e789dd43dac2e58cf")
+        var two = StableHash()
+        two.combine("abc")
+        two.combine("线")
+        #expect(two.hex == "3f1258246323ef5f5d572b1ee0802624")
+    }
+}
