@@ -64,7 +64,7 @@ public struct SiteWriter {
                 {
                     continue
                 }
-                try Data(html.utf8).write(to: url)
+                try Self.write(html, to: url)
             }
             for path in reused.sorted() {
                 let url = staging.appendingPathComponent(path)
@@ -100,6 +100,16 @@ public struct SiteWriter {
             throw error
         }
         try? fm.removeItem(at: retired)
+    }
+
+    /// Writes the UTF-8 bytes of `text` to a new file at `url`, without copying them first.
+    static func write(_ text: String, to url: URL) throws {
+        var text = text
+        try text.withUTF8 { bytes in
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!),
+                            count: bytes.count, deallocator: .none)
+            try data.write(to: url)
+        }
     }
 
     private static let buildIDPrefix = "build: "

@@ -17,7 +17,7 @@ enum PageManifest {
     static func file(_ root: URL) -> URL { root.appendingPathComponent(".build/lemma/pages.manifest") }
 
     static func load(root: URL, destination: URL) -> [String: PageRecord] {
-        guard let data = try? Data(contentsOf: file(root)), let stored = decode(data),
+        guard let data = try? Data(contentsOf: file(root), options: .alwaysMapped), let stored = decode(data),
             stored.destination == destination.standardizedFileURL.path,
             !stored.buildID.isEmpty, stored.buildID == SiteWriter.buildID(of: destination)
         else { return [:] }
@@ -34,19 +34,27 @@ enum PageManifest {
     }
 
     static func save(_ pages: [String: PageRecord], root: URL, destination: URL, buildID: String) {
-        let data = encode(destination: destination.standardizedFileURL.path, buildID: buildID, pages: pages)
+        let bytes = encode(destination: destination.standardizedFileURL.path, buildID: buildID, pages: pages)
         try? FileManager.default.createDirectory(at: file(root).deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file(root), options: .atomic)
+        bytes.withUnsafeBytes { raw in
+            // Written without copying the bytes into a `Data` first.
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none)
+            try? data.write(to: file(root), options: .atomic)
+        }
     }
 
-    static func encode(destination: String, buildID: String, pages: [String: PageRecord]) -> Data {
-        var out = Data("\(header)\n\(destination)\n\(buildID)\n".utf8)
+    static func encode(destination: String, buildID: String, pages: [String: PageRecord]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + pages.reduce(0) {
+            $0 + $1.key.utf8.count + $1.value.key.utf8.count + $1.value.searchEntry.utf8.count + $1.value.listEntry.utf8.count
+                + $1.value.nestedListEntry.utf8.count + 40
+        })
+        out.append(contentsOf: "\(header)\n\(destination)\n\(buildID)\n".utf8)
         for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
-            out.append(Data("\(path)\n\(record.key)\n".utf8))
+            out.append(contentsOf: "\(path)\n\(record.key)\n".utf8)
             for text in [record.searchEntry, record.listEntry, record.nestedListEntry] {
-                let bytes = Data(text.utf8)
-                out.append(Data("\(bytes.count)\n".utf8))
-                out.append(bytes)
+                out.append(contentsOf: "\(text.utf8.count)\n".utf8)
+                out.append(contentsOf: text.utf8)
                 out.append(10)
             }
         }
@@ -55,12 +63,15 @@ enum PageManifest {
 
     /// The manifest in `data`; nil for anything malformed (the build then starts afresh).
     static func decode(_ data: Data) -> (destination: String, buildID: String, pages: [String: PageRecord])? {
-        let bytes = [UInt8](data)
+        data.withUnsafeBytes { decode(bytes: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func decode(bytes: UnsafeBufferPointer<UInt8>) -> (destination: String, buildID: String, pages: [String: PageRecord])? {
         var at = 0
         func line() -> String? {
             guard let end = bytes[at...].firstIndex(of: 10) else { return nil }
             defer { at = end + 1 }
-            return String(decoding: bytes[at..<end], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self)
         }
         guard line() == header, let destination = line(), let buildID = line() else { return nil }
         var pages: [String: PageRecord] = [:]
@@ -69,7 +80,7 @@ enum PageManifest {
             var texts: [String] = []
             for _ in 0..<3 {
                 guard let count = line().flatMap(Int.init), count >= 0, at + count < bytes.count, bytes[at + count] == 10 else { return nil }
-                texts.append(String(decoding: bytes[at..<(at + count)], as: UTF8.self))
+                texts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(at + count)]), as: UTF8.self))
                 at += count + 1
             }
             pages[path] = PageRecord(key: key, searchEntry: texts[0], listEntry: texts[1], nestedListEntry: texts[2])

@@ -25,7 +25,8 @@ public final class ParseCache: @unchecked Sendable {
     public init(contentsOf url: URL, context: String) {
         BackgroundWrites.shared.wait(url.path)
         let header = Array(Self.header(context).utf8)
-        guard let contents = FileManager.default.contents(atPath: url.path), contents.count >= header.count,
+        // Mapped, not read: the file is only ever replaced by a rename or appended to.
+        guard let contents = try? Data(contentsOf: url, options: .alwaysMapped), contents.count >= header.count,
             contents.prefix(header.count).elementsEqual(header)
         else {
             data = Data()
