@@ -21,13 +21,14 @@ struct SiteBuilder {
         var settings = try SiteSettings.load(root: root)
         let apiReference = apiReferenceFolder(&settings)
         let theme = try Theme(overrides: root.appendingPathComponent("site/theme"))
-        let articles = try session.loadArticles([])
+        let (articles, keepParsedArticles) = try session.loadArticlesKeepingLater([])
         session.progress("verify \(articles.count) article\(articles.count == 1 ? "" : "s")")
         var results = try session.verifier(options).verify(articles)
         var typesetter = MathTypesetter(
             macros: settings.macros, cacheFile: root.appendingPathComponent(".build/lemma/math-cache.bin"))
         let started = Date()
         let math = try typesetter.typeset(SiteMath.formulas(articles, results: results))
+        keepParsedArticles()
         session.progress(String(
             format: "typeset math: %d formulas, %d new (%.2f s)", math.count, typesetter.typesetCount,
             Date().timeIntervalSince(started)))

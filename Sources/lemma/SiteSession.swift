@@ -15,8 +15,18 @@ struct SiteSession {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 
-    /// Loads the articles named by `selection` (all when empty).
+    /// Loads the articles named by `selection` (all when empty); the parse cache is brought
+    /// up to date in the background.
     func loadArticles(_ selection: [String]) throws -> [Article] {
+        let (articles, keep) = try loadArticlesKeepingLater(selection)
+        keep()
+        return articles
+    }
+
+    /// Loads the articles named by `selection` (all when empty), and what brings the parse
+    /// cache up to date in the background: for a caller to start once its most pressing
+    /// work (typesetting, which keeps every core busy) is done.
+    func loadArticlesKeepingLater(_ selection: [String]) throws -> (articles: [Article], keep: () -> Void) {
         let all = try ArticleCatalog.paths(root: root)
         if selection.isEmpty {
             for warning in ArticleCatalog.ignoredFiles(root: root) { print(warning.description) }
@@ -41,10 +51,8 @@ struct SiteSession {
         let context = Verifier.buildFingerprint
         let cache = ParseCache(contentsOf: cacheFile, context: context)
         let articles = ArticleCatalog.loadAll(chosen, root: root, cache: cache)
-        if selection.isEmpty, !cache.holdsExactly(articles) {
-            ParseCache.saveInBackground(articles, to: cacheFile, context: context, reusing: cache)
-        }
-        return articles
+        guard selection.isEmpty, !cache.holdsExactly(articles) else { return (articles, {}) }
+        return (articles, { ParseCache.saveInBackground(articles, to: cacheFile, context: context, reusing: cache) })
     }
 
     func verifier(_ options: VerifyOptions) throws -> Verifier {
