@@ -48,6 +48,14 @@ struct DocumentHTML {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
             }
         }
+        /// After an attribute value still open, `" title="…` when there is a title (its
+        /// own value left open in turn): how cmark writes a link's or image's title.
+        mutating func titleAttribute(_ title: String) {
+            guard !title.isEmpty else { return }
+            put("\" title=\"")
+            escape(title)
+        }
+
         /// A link or image address, escaped the way cmark does.
         mutating func escapeAddress(_ s: String) {
             let hex = Array("0123456789ABCDEF".utf8)
@@ -159,10 +167,7 @@ struct DocumentHTML {
             case let .link(destination, title, children):
                 out.put("<a href=\"")
                 out.escapeAddress(destination)
-                if !title.isEmpty {
-                    out.put("\" title=\"")
-                    out.escape(title)
-                }
+                out.titleAttribute(title)
                 out.put("\">")
                 render(children, into: &out)
                 out.put("</a>")
@@ -171,10 +176,7 @@ struct DocumentHTML {
                 out.escapeAddress(source)
                 out.put("\" alt=\"")
                 renderPlain(children, into: &out)
-                if !title.isEmpty {
-                    out.put("\" title=\"")
-                    out.escape(title)
-                }
+                out.titleAttribute(title)
                 out.put("\" />")
             case let .html(literal): out.put(literal)
             case .softBreak: out.put("\n")
