@@ -262,8 +262,16 @@ import Testing
         #expect(try site.lemma(["build"]).stderr.contains("render: 2 article pages, 0 unchanged since the last build"))
         #expect(try site.lemma(["build"]).stderr.contains("render: 0 article pages, 2 unchanged since the last build"))
 
+        let reportFile = site.root.appendingPathComponent("site/public/report.html")
+        let reportBefore = try String(contentsOf: reportFile, encoding: .utf8)
+        let reportInode = try inode("site/public/report.html")
+        #expect(try site.lemma(["build"]).status == 0)
+        #expect(try inode("site/public/report.html") == reportInode, "an unchanged report is kept, not made again")
         try site.write("n.txt", "3")  // the verdict of a.md flips; its text does not change
         let flipped = try site.lemma(["build"])
+        // The report shows verdicts: it is made again.
+        let reportAfter = try String(contentsOf: reportFile, encoding: .utf8)
+        #expect(reportAfter != reportBefore)
         // Every page's footer says whether every claim of the site passed: all change.
         #expect(flipped.stderr.contains("render: 2 article pages, 0 unchanged since the last build"))
         try site.write("b.md", "---\ntitle: B\n---\nJust $x^3$.\n")
@@ -281,7 +289,7 @@ import Testing
         // The same output as a build from nothing.
         let kept = try Set(FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("site/public").path))
         _ = try site.lemma(["build", "--out", "fresh"])  // status 0 or 1 (a claim fails): the pages are written
-        for name in ["a.html", "b.html", "index.html", "search-index.js"] where kept.contains(name) {
+        for name in ["a.html", "b.html", "index.html", "search-index.js", "report.html", "feed.xml"] where kept.contains(name) {
             let one = try Data(contentsOf: site.root.appendingPathComponent("site/public/\(name)"))
             let two = try Data(contentsOf: site.root.appendingPathComponent("fresh/\(name)"))
             #expect(one == two, "\(name)")
