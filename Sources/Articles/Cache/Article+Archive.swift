@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 // The parse cache's binary form of an article and everything it holds, field by field in
 // declaration order. A field added to one of these types must be added here too: the
@@ -17,12 +18,18 @@ extension Article {
         w.array(inlineValues) { $1.archive(&$0) }
         w.array(diagnostics) { $1.archive(&$0) }
         w.string(sourceDigest)
-        w.array(document.blocks) { $1.archive(&$0) }
+        // The document last, with its length: a reader can leave it for later.
+        var blocks = ArchiveWriter()
+        blocks.array(document.blocks) { $1.archive(&$0) }
+        w.int(blocks.bytes.count)
+        w.bytes.append(contentsOf: blocks.bytes)
     }
 
     /// The article archived from `source` (the file's text): its identities are read again
-    /// from their blocks, which needs the source lines.
-    init(archive r: inout ArchiveReader, source: String) throws {
+    /// from their blocks, which needs the source lines. `r` reads `data` (offsets are
+    /// positions in it); the document is decoded from `data` when first asked for — should
+    /// that ever fail, it is the document of `source` parsed again.
+    init(archive r: inout ArchiveReader, source: String, data: Data) throws {
         let path = try r.string()
         let slug = try r.string()
         let frontMatter = try FrontMatter(archive: &r)
@@ -32,10 +39,19 @@ extension Article {
         let inlineValues = try r.array { try InlineValue(archive: &$0) }
         let diagnostics = try r.array { try Diagnostic(archive: &$0) }
         let digest = try r.string()
-        let blocks = try r.array { try Block(archive: &$0) }
+        let length = try r.count()
+        let range = r.offset..<(r.offset + length)
+        r.offset += length
+        let document = Document(lazily: {
+            data.withUnsafeBytes { raw in
+                var r = ArchiveReader(UnsafeRawBufferPointer(rebasing: raw[..<range.upperBound]), offset: range.lowerBound)
+                if let blocks = try? r.array({ try Block(archive: &$0) }), r.isAtEnd { return blocks }
+                return ArticleParser.parse(source, path: path).document.blocks
+            }
+        })
         self.init(
             path: path, slug: slug, frontMatter: frontMatter, math: math, codeBlocks: codeBlocks, headings: headings,
-            inlineValues: inlineValues, diagnostics: diagnostics, document: Document(blocks: blocks))
+            inlineValues: inlineValues, diagnostics: diagnostics, document: document)
         sourceDigest = digest
         identities = ArticleIdentity.all(in: codeBlocks, source: source.replacingCRLF())
     }

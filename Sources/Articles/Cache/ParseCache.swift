@@ -2,6 +2,7 @@ import Foundation
 import Parallelism
 
 /// Parsed articles kept across runs, so that a build after one edit parses one article.
+/// An article's document is decoded only when something asks for it (rendering its page).
 ///
 /// An entry is used only for the same path and the same ``Article/sourceDigest`` (which
 /// covers the file's whole text), and only by the same build of the tool (`context`, e.g.
@@ -64,7 +65,7 @@ public final class ParseCache: @unchecked Sendable {
         return data.withUnsafeBytes { raw in
             guard Self.checksum(UnsafeRawBufferPointer(rebasing: raw[entry.range])) == entry.checksum else { return nil }
             var r = ArchiveReader(UnsafeRawBufferPointer(rebasing: raw[..<entry.range.upperBound]), offset: entry.range.lowerBound)
-            guard let article = try? Article(archive: &r, source: text), r.isAtEnd, article.path == path else { return nil }
+            guard let article = try? Article(archive: &r, source: text, data: data), r.isAtEnd, article.path == path else { return nil }
             return article
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An article's Markdown as a typed tree: the blocks and inlines cmark parsed, with
 /// Lemma's own nodes in place of the Markdown that means something more — formulas, code
 /// blocks (claim, `output`, identity and plain ones alike), inline values and number claims.
@@ -16,9 +18,43 @@
 ///   (`$x$`), never a formula.
 public struct Document: Hashable, Sendable {
     /// The top-level blocks, in order.
-    public var blocks: [Block]
+    public var blocks: [Block] {
+        get { storage.blocks }
+        set { storage = Storage(blocks: newValue) }
+    }
 
-    public init(blocks: [Block] = []) { self.blocks = blocks }
+    private var storage: Storage
+
+    public init(blocks: [Block] = []) { storage = Storage(blocks: blocks) }
+
+    /// A document whose blocks are made by `decode` when first asked for (an article
+    /// read back from the parse cache: a build that renders none of its page never needs
+    /// them).
+    init(lazily decode: @escaping @Sendable () -> [Block]) { storage = Storage(decode: decode) }
+
+    public static func == (a: Document, b: Document) -> Bool { a.storage === b.storage || a.blocks == b.blocks }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(blocks) }
+
+    /// The blocks, or what makes them; shared by copies, never changed once made.
+    private final class Storage: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: [Block]?
+        private var decode: (@Sendable () -> [Block])?
+
+        init(blocks: [Block]) { value = blocks }
+        init(decode: @escaping @Sendable () -> [Block]) { self.decode = decode }
+
+        var blocks: [Block] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let value { return value }
+            let made = decode?() ?? []
+            value = made
+            decode = nil
+            return made
+        }
+    }
 }
 
 /// Where a block is in the article: 1-based lines and columns as cmark reports them
