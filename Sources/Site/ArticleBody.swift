@@ -16,11 +16,10 @@ struct ArticleBody {
     var math = MathHTML()
 
     /// The page's parts in place of the document's code blocks, inline values and
-    /// formulas, with the headings' anchors from `contents`.
-    func parts(contents: TableOfContents) -> PageParts {
+    /// formulas, with the headings' anchors from `contents` and the claim graph's notes.
+    func parts(contents: TableOfContents, graph: ClaimGraphHTML) -> PageParts {
         let claims = result?.claims ?? []
         let source = SourceLink(path: article.path, baseURL: sourceURL)
-        let graph = ClaimGraphHTML(article: article, result: result, text: text)
         var replacements: [Int: String] = [:]
         for block in article.codeBlocks where block.language == "swift" && !block.isClaimCode {
             replacements[block.line] = "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>"
@@ -64,8 +63,9 @@ struct ArticleBody {
     /// The body's HTML and its text for the search index.
     func render() -> (html: String, searchText: String, contents: TableOfContents) {
         let contents = TableOfContents(article.headings)
-        let parts = parts(contents: contents)
-        let table = ClaimGraphHTML(article: article, result: result, text: text).table()
+        let graph = ClaimGraphHTML(article: article, result: result, text: text)
+        let parts = parts(contents: contents, graph: graph)
+        let table = graph.table()
         let html = DocumentHTML(article: article, parts: parts).render() + (table.isEmpty ? "" : "\n" + table)
         let searchText = SearchText(article: article, parts: parts).text(trailer: table)
         return (html, searchText, contents)

@@ -69,11 +69,15 @@ public struct MathTypesetter {
         let context = contextKey()
         var cache = cacheFile.map { MathCache.load($0, context: context) } ?? [:]
         var missing: [Formula] = []
+        // Each formula's cache key once, for the lookup and for keeping a new answer.
+        var keys: [Formula: String] = [:]
         for formula in formulas {
-            if let html = cache[MathCache.key(formula)] {
+            let key = MathCache.key(formula)
+            if let html = cache[key] {
                 table.answers[formula] = .html(html)
             } else {
                 missing.append(formula)
+                keys[formula] = key
             }
         }
         typesetCount = missing.count
@@ -95,7 +99,7 @@ public struct MathTypesetter {
             for (formula, answer) in zip(part, answers) {
                 table.answers[formula] = answer
                 if case let .html(html) = answer {
-                    cache[MathCache.key(formula)] = html
+                    cache[keys[formula] ?? MathCache.key(formula)] = html
                     added = true
                 }
             }

@@ -201,10 +201,6 @@ public struct SiteRenderer: Sendable {
         return layout(title: "\(tag) — \(settings.title)", content: content, usesMath: false, root: "../")
     }
 
-    func reportPage(_ articles: [Article], results: [String: ArticleResult]) -> String {
-        renderReport(reportContext(articles, results: results))
-    }
-
     func renderReport(_ context: [String: Any]) -> String {
         layout(title: "Report — \(settings.title)", content: theme.render("report", context), usesMath: false)
     }

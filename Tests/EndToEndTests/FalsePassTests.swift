@@ -30,6 +30,32 @@ import Verifier
         #expect(edited.stdout.hasSuffix("0 passed, 1 failed\n"))
     }
 
+    /// Parsed articles are kept across runs (`.build/lemma/articles.cache`): an edit that
+    /// keeps the file's length and lands within the same second — which a cache keyed by
+    /// size and modification time would miss — is parsed again, and its failing claim fails.
+    @Test func aSameLengthEditOfAParsedArticleIsParsedAgain() throws {
+        let passing = "---\ntitle: P\n---\n```swift check\ncheck(1 + 1 == 2, \"sum\")\n```\n"
+        let failing = passing.replacingOccurrences(of: "== 2", with: "== 3")
+        #expect(passing.utf8.count == failing.utf8.count)
+        let site = try TemporarySite(["p.md": passing])
+        defer { site.remove() }
+        #expect(try site.lemma(["check", "--quiet"]).stdout == "1 passed, 0 failed\n")
+        let cache = site.root.appendingPathComponent(".build/lemma/articles.cache")
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+        let page = site.root.appendingPathComponent("articles/p.md")
+        let stamp = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate]
+        try site.write("p.md", failing)
+        if let stamp { try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: page.path) }
+        let edited = try site.lemma(["check", "--quiet"])
+        #expect(edited.status == 1)
+        #expect(edited.stdout.hasSuffix("0 passed, 1 failed\n"))
+        // Back to the passing text, and to the failing one again: each time its own verdict.
+        try site.write("p.md", passing)
+        #expect(try site.lemma(["check", "--quiet"]).stdout == "1 passed, 0 failed\n")
+        try site.write("p.md", failing)
+        #expect(try site.lemma(["check", "--quiet"]).status == 1)
+    }
+
     @Test func outputBlockAddedAfterACachedRunIsCompared() throws {
         let withoutOutput = "---\ntitle: O\n---\n```swift check\nprint(42)\ncheck(true, \"ran\")\n```\n"
         let site = try TemporarySite(["o.md": withoutOutput])
