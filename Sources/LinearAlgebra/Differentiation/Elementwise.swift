@@ -94,17 +94,16 @@ public func _vjpRelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matri
 }
 
 /// The Gaussian error linear unit `x Φ(x)` with the exact normal CDF
-/// `Φ(x) = ½(1 + erf(x/√2))` (PyTorch's default, not the tanh approximation).
+/// `Φ(x) = ½(1 + erf(x/√2)) = ½ erfc(−x/√2)` (PyTorch's default, not the tanh
+/// approximation); within a few ulp of the scalar formula (``VectorGELU``).
 @differentiable(reverse)
-public func gelu(_ m: Matrix) -> Matrix { m.map { $0 * normalCDF($0) } }
+public func gelu(_ m: Matrix) -> Matrix { VectorGELU.values(m) }
 
 /// `d/dx [x Φ(x)] = Φ(x) + x φ(x)`; `Φ` is evaluated once per entry for both the value
 /// and the derivative.
 @derivative(of: gelu(_:))
 public func _vjpGelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-    let cdf = m.map(normalCDF)
-    let value = m.hadamard(cdf)
-    let slope = m.zipped(cdf, "gelu derivative") { x, p in p + x * Double.exp(-0.5 * x * x) * 0.3989422804014327 }
+    let (value, slope) = VectorGELU.valuesAndSlopes(m)
     return (value, zeroAware(.zero) { d in d.hadamard(slope) })
 }
 
@@ -127,6 +126,3 @@ func logistic(_ x: Double) -> Double {
     return e / (1 + e)
 }
 
-/// The standard normal CDF `½ erfc(−x/√2)` (accurate in both tails).
-@inline(__always)
-func normalCDF(_ x: Double) -> Double { 0.5 * Double.erfc(-x * 0.7071067811865476) }

@@ -1,0 +1,33 @@
+internal import CKernels
+
+/// The GELU `x Φ(x)` and its slope `Φ(x) + x φ(x)` of many numbers, by the C kernel
+/// `lemma_gelu` (Sources/CKernels): `Φ(x) = ½ erfc(−x/√2)` four lanes at a time through
+/// glibc's vector `erfc` (libmvec, within 4 ulp of the scalar `erfc`) on processors with
+/// AVX2 and FMA, the scalar `erfc` elsewhere; `φ` through ``VectorExp``'s kernel. About
+/// 4× faster than the scalar `erfc` and `exp` per entry, which a transformer's
+/// feed-forward layer spent a sixth of its training step on.
+enum VectorGELU {
+    /// `x Φ(x)` entry by entry.
+    static func values(_ m: Matrix) -> Matrix {
+        let count = m.elements.count
+        let out = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            m.elements.withUnsafeBufferPointer { px in lemma_gelu(px.baseAddress, po.baseAddress, nil, count) }
+            initialized = count
+        }
+        return Matrix(rows: m.rows, columns: m.columns, elements: out)
+    }
+
+    /// `x Φ(x)` and `Φ(x) + x φ(x)` entry by entry, in one pass.
+    static func valuesAndSlopes(_ m: Matrix) -> (values: Matrix, slopes: Matrix) {
+        let count = m.elements.count
+        var slopes = [Double](repeating: 0, count: count)
+        let values = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            m.elements.withUnsafeBufferPointer { px in
+                slopes.withUnsafeMutableBufferPointer { ps in lemma_gelu(px.baseAddress, po.baseAddress, ps.baseAddress, count) }
+            }
+            initialized = count
+        }
+        return (Matrix(rows: m.rows, columns: m.columns, elements: values),
+                Matrix(rows: m.rows, columns: m.columns, elements: slopes))
+    }
+}

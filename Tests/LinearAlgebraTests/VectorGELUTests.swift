@@ -1,0 +1,58 @@
+import Foundation
+@testable import LinearAlgebra
+import Testing
+
+/// The vector GELU kernel agrees with the scalar formula `x · ½ erfc(−x/√2)` and its slope
+/// `Φ(x) + x φ(x)` to a few ulp, at every length (the four-lane loop, its tail and the
+/// 256-entry blocks), in both tails and at the special values.
+@Suite struct VectorGELUTests {
+    static func scalarCDF(_ x: Double) -> Double { 0.5 * Foundation.erfc(-x * 0.7071067811865476) }
+
+    @Test func agreesWithTheScalarFormula() {
+        var rng = SeededGenerator(seed: 91)
+        var values = (0..<300_000).map { _ in rng.uniform(-40, 40) }
+        values += (0..<300_000).map { _ in rng.uniform(-3, 3) }
+        values += [0, -0.0, 1, -1, -0.7517915, 5, -5, -38.5, -39, 39, 1e-300, -1e-17, 700, -700]
+        let (value, slope) = VectorGELU.valuesAndSlopes(Matrix(rows: 1, columns: values.count, elements: values))
+        let valueOnly = VectorGELU.values(Matrix(rows: 1, columns: values.count, elements: values))
+        #expect(value.elements == valueOnly.elements)
+        var worstValue = 0.0, worstSlope = 0.0
+        for (k, x) in values.enumerated() {
+            let cdf = Self.scalarCDF(x)
+            let density = Foundation.exp(-0.5 * x * x) * 0.3989422804014327
+            let v = x * cdf, s = cdf + x * density
+            // The slope relative to the size of its terms: it crosses zero near x = −0.75.
+            // Where Φ is subnormal (x < −37.5) only absolute agreement is meaningful.
+            if abs(cdf) < .leastNormalMagnitude {
+                #expect(abs(value.elements[k] - v) < .leastNormalMagnitude)
+                #expect(abs(slope.elements[k] - s) < .leastNormalMagnitude)
+                continue
+            }
+            worstValue = max(worstValue, abs(value.elements[k] - v) / abs(v))
+            worstSlope = max(worstSlope, abs(slope.elements[k] - s) / (abs(cdf) + abs(x * density)))
+        }
+        #expect(worstValue <= 8 * Double.ulpOfOne)
+        #expect(worstSlope <= 8 * Double.ulpOfOne)
+    }
+
+    @Test(arguments: [0, 1, 3, 4, 5, 255, 256, 257, 1029])
+    func everyLengthIsCovered(count: Int) {
+        let xs = (0..<count).map { Double($0 % 17) / 4 - 2 }
+        let (value, slope) = VectorGELU.valuesAndSlopes(Matrix(rows: 1, columns: count, elements: xs))
+        for (k, x) in xs.enumerated() {
+            let cdf = Self.scalarCDF(x)
+            #expect(abs(value.elements[k] - x * cdf) <= 1e-15)
+            #expect(abs(slope.elements[k] - (cdf + x * Foundation.exp(-0.5 * x * x) * 0.3989422804014327)) <= 1e-15)
+        }
+    }
+
+    /// NaN stays NaN; the limits at ±∞ are 0 and x with slopes 0 and 1 (not ∞ · 0 = NaN).
+    @Test func specialValues() {
+        let m = Matrix(rows: 1, columns: 4, elements: [.nan, .infinity, -.infinity, -50])
+        let (value, slope) = VectorGELU.valuesAndSlopes(m)
+        #expect(value.elements[0].isNaN && slope.elements[0].isNaN)
+        #expect(value.elements[1] == .infinity && slope.elements[1] == 1)
+        #expect(value.elements[2] == 0 && slope.elements[2] == 0)
+        #expect(value.elements[3] == 0 && slope.elements[3] == 0)
+    }
+}
