@@ -117,11 +117,13 @@ extension BLAS {
     /// `S_bh = A_bh · C_bhᵀ` for every sequence `b` and head `h`: a `(B·H·T) × T` matrix.
     static func headScores(_ a: Matrix, _ c: Matrix, heads: Int, length: Int) -> Matrix {
         let width = a.columns / heads, sequences = a.rows / length
+        guard width > 0 else { return Matrix.zeros(sequences * heads * length, length) }
         BLASThreads.use(forMultiplyAdds: length * length * width)
-        var s = [Double](repeating: 0, count: sequences * heads * length * length)
-        a.elements.withUnsafeBufferPointer { pa in
-            c.elements.withUnsafeBufferPointer { pc in
-                s.withUnsafeMutableBufferPointer { ps in
+        // Every (sequence, head) block is written with `beta = 0`: the storage starts uninitialised.
+        let count = sequences * heads * length * length
+        let s = [Double](unsafeUninitializedCapacity: count) { ps, initialized in
+            a.elements.withUnsafeBufferPointer { pa in
+                c.elements.withUnsafeBufferPointer { pc in
                     for b in 0..<sequences {
                         for h in 0..<heads {
                             let block = (b * length) * a.columns + h * width
@@ -135,6 +137,7 @@ extension BLAS {
                     }
                 }
             }
+            initialized = count
         }
         return Matrix(rows: sequences * heads * length, columns: length, elements: s)
     }
@@ -143,11 +146,13 @@ extension BLAS {
     /// asked: a `(B·T) × (H·w)` matrix shaped like `v`.
     static func headMix(_ w: Matrix, transposed: Bool, _ v: Matrix, heads: Int, length: Int) -> Matrix {
         let width = v.columns / heads, sequences = v.rows / length
+        guard width > 0, length > 0 else { return Matrix.zeros(v.rows, v.columns) }
         BLASThreads.use(forMultiplyAdds: length * length * width)
-        var o = [Double](repeating: 0, count: v.rows * v.columns)
-        w.elements.withUnsafeBufferPointer { pw in
-            v.elements.withUnsafeBufferPointer { pv in
-                o.withUnsafeMutableBufferPointer { po in
+        // Every (sequence, head) block is written with `beta = 0`: the storage starts uninitialised.
+        let count = v.rows * v.columns
+        let o = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            w.elements.withUnsafeBufferPointer { pw in
+                v.elements.withUnsafeBufferPointer { pv in
                     for b in 0..<sequences {
                         for h in 0..<heads {
                             let block = (b * length) * v.columns + h * width
@@ -161,6 +166,7 @@ extension BLAS {
                     }
                 }
             }
+            initialized = count
         }
         return Matrix(rows: v.rows, columns: v.columns, elements: o)
     }

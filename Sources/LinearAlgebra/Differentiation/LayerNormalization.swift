@@ -14,11 +14,32 @@ extension Matrix {
     @derivative(of: rowStandardized, wrt: self)
     public func _vjpRowStandardized(epsilon: Double) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let (y, inverseDeviation) = rowStandardization(epsilon: epsilon)
-        return (y, zeroAware(.zero) { d in
-            let centred = d.broadcast(column: d.rowMeans(), "layer norm pullback", -)
-            let projection = y.multiplying(column: d.hadamard(y).rowMeans())
-            return (centred - projection).multiplying(column: inverseDeviation)
-        })
+        return (y, zeroAware(.zero) { d in Self.rowStandardizationPullback(d, y: y, inverseDeviation: inverseDeviation) })
+    }
+
+    /// `x̄ = r ⊙ (ȳ − mean(ȳ) − y ⊙ mean(ȳ ⊙ y))` per row (`r` the row's inverse deviation,
+    /// means over the row), in one pass per row.
+    static func rowStandardizationPullback(_ d: Matrix, y: Matrix, inverseDeviation r: Matrix) -> Matrix {
+        requireSameShape(d, y, "layer norm pullback")
+        let (rows, n) = (y.rows, y.columns)
+        let out = [Double](unsafeUninitializedCapacity: rows * n) { po, initialized in
+            d.elements.withUnsafeBufferPointer { pd in
+                y.elements.withUnsafeBufferPointer { py in
+                    for i in 0..<rows {
+                        let base = i * n
+                        var sum = 0.0, projected = 0.0
+                        for j in base..<(base + n) {
+                            sum += pd[j]
+                            projected += pd[j] * py[j]
+                        }
+                        let mean = sum / Double(n), meanProjected = projected / Double(n), scale = r.elements[i]
+                        for j in base..<(base + n) { po[j] = ((pd[j] - mean) - py[j] * meanProjected) * scale }
+                    }
+                }
+            }
+            initialized = rows * n
+        }
+        return Matrix(rows: rows, columns: n, elements: out)
     }
 
     func rowStandardization(epsilon: Double) -> (value: Matrix, inverseDeviation: Matrix) {
