@@ -21,6 +21,6 @@ public struct LayerNorm: Sendable, Hashable, Codable {
     @differentiable(reverse, wrt: (x, parameters))
     public func callAsFunction(_ x: Matrix, _ parameters: Parameters) -> Matrix {
         requireColumns(x, features, layer: "LayerNorm \"\(name)\"")
-        return x.rowStandardized(epsilon: epsilon).multiplying(row: parameters[gain]).adding(row: parameters[bias])
+        return x.layerNormalized(gain: parameters[gain], bias: parameters[bias], epsilon: epsilon)
     }
 }

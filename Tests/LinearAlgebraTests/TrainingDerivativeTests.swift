@@ -110,6 +110,29 @@ import Testing
         #expect(masked.rowSoftmax()[0, 0].isNaN)
     }
 
+    /// The fused layer norm equals its composition and differentiates in all three arguments.
+    @Test(arguments: seeds) func fusedLayerNorm(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let (m, n) = randomShape(&rng)
+        guard n > 1 else { return }
+        let x = 3 * Matrix.randomNormal(m, n, using: &rng) + 1
+        let gain = Matrix.randomNormal(1, n, using: &rng), bias = Matrix.randomNormal(1, n, using: &rng)
+        let composed = x.rowStandardized(epsilon: 1e-3).multiplying(row: gain).adding(row: bias)
+        #expect(relativeError(x.layerNormalized(gain: gain, bias: bias, epsilon: 1e-3), composed) < 1e-14)
+        #expect(gradientError(at: x, using: &rng) { $0.layerNormalized(gain: gain, bias: bias) } < 1e-6)
+        #expect(gradientError(at: gain, using: &rng) { x.layerNormalized(gain: $0, bias: bias) } < 1e-6)
+        #expect(gradientError(at: bias, using: &rng) { x.layerNormalized(gain: gain, bias: $0) } < 1e-6)
+        // The pullback equals the composition's, for all three.
+        let r = Matrix.randomNormal(m, n, using: &rng)
+        let fused = gradient(at: x, gain, bias) { x, g, b in x.layerNormalized(gain: g, bias: b).dot(r) }
+        let reference = gradient(at: x, gain, bias) { x, g, b in
+            x.rowStandardized().multiplying(row: g).adding(row: b).dot(r)
+        }
+        #expect(relativeError(fused.0, reference.0) < 1e-12)
+        #expect(relativeError(fused.1, reference.1) < 1e-12)
+        #expect(relativeError(fused.2, reference.2) < 1e-12)
+    }
+
     @Test func layerNormStandardizesEachRow() {
         var rng = SeededGenerator(seed: 9)
         let y = (5 * Matrix.randomNormal(4, 7, using: &rng) + 3).rowStandardized(epsilon: 0)

@@ -63,3 +63,77 @@ extension Matrix {
         return (Matrix(rows: rows, columns: n, elements: out), Matrix(rows: rows, columns: 1, elements: inverse))
     }
 }
+
+extension Matrix {
+    /// Layer normalisation with its affine part: each row standardised (as
+    /// ``rowStandardized(epsilon:)``), multiplied entry by entry by the `1 × n` row `gain`
+    /// and shifted by the `1 × n` row `bias` — the same as
+    /// `rowStandardized(epsilon:).multiplying(row: gain).adding(row: bias)`, in one pass
+    /// forward and one backward.
+    @differentiable(reverse, wrt: (self, gain, bias))
+    public func layerNormalized(gain: Matrix, bias: Matrix, epsilon: Double = 1e-5) -> Matrix {
+        layerNormalization(gain: gain, bias: bias, epsilon: epsilon).value
+    }
+
+    /// `x̄` by ``rowStandardizationPullback(_:y:inverseDeviation:)`` of `ȳ ⊙ gain`,
+    /// `gain̄ = 1ᵀ(ȳ ⊙ ŷ)`, `bias̄ = 1ᵀ ȳ` (`ŷ` the standardised rows).
+    @derivative(of: layerNormalized, wrt: (self, gain, bias))
+    public func _vjpLayerNormalized(gain: Matrix, bias: Matrix, epsilon: Double)
+        -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix, Matrix))
+    {
+        let (value, standardized, inverseDeviation) = layerNormalization(gain: gain, bias: bias, epsilon: epsilon)
+        return (value, zeroAware((.zero, .zero, .zero)) { d in
+            Matrix.requireSameShape(d, standardized, "layer norm pullback")
+            let (rows, n) = (d.rows, d.columns)
+            var gainBar = [Double](repeating: 0, count: n), biasBar = [Double](repeating: 0, count: n)
+            let scaled = [Double](unsafeUninitializedCapacity: rows * n) { ps, initialized in
+                d.elements.withUnsafeBufferPointer { pd in
+                    standardized.elements.withUnsafeBufferPointer { py in
+                        gain.elements.withUnsafeBufferPointer { pg in
+                            gainBar.withUnsafeMutableBufferPointer { pgb in
+                                biasBar.withUnsafeMutableBufferPointer { pbb in
+                                    for i in 0..<rows {
+                                        let base = i * n
+                                        for j in 0..<n {
+                                            ps[base + j] = pd[base + j] * pg[j]
+                                            pgb[j] += pd[base + j] * py[base + j]
+                                            pbb[j] += pd[base + j]
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                initialized = rows * n
+            }
+            let xBar = Matrix.rowStandardizationPullback(
+                Matrix(rows: rows, columns: n, elements: scaled), y: standardized, inverseDeviation: inverseDeviation)
+            return (xBar, Matrix(rows: 1, columns: n, elements: gainBar), Matrix(rows: 1, columns: n, elements: biasBar))
+        })
+    }
+
+    func layerNormalization(gain: Matrix, bias: Matrix, epsilon: Double)
+        -> (value: Matrix, standardized: Matrix, inverseDeviation: Matrix)
+    {
+        precondition(
+            gain.rows == 1 && gain.columns == columns && bias.rows == 1 && bias.columns == columns,
+            "Matrix.layerNormalized: needs 1×\(columns) gain and bias rows, got \(gain.shapeText) and \(bias.shapeText)")
+        let (standardized, inverseDeviation) = rowStandardization(epsilon: epsilon)
+        let (rows, n) = (self.rows, columns)
+        let value = [Double](unsafeUninitializedCapacity: rows * n) { pv, initialized in
+            standardized.elements.withUnsafeBufferPointer { py in
+                gain.elements.withUnsafeBufferPointer { pg in
+                    bias.elements.withUnsafeBufferPointer { pb in
+                        for i in 0..<rows {
+                            let base = i * n
+                            for j in 0..<n { pv[base + j] = py[base + j] * pg[j] + pb[j] }
+                        }
+                    }
+                }
+            }
+            initialized = rows * n
+        }
+        return (Matrix(rows: rows, columns: n, elements: value), standardized, inverseDeviation)
+    }
+}
