@@ -39,7 +39,7 @@ public enum ArticleCatalog {
     /// Reads and parses the article at `path` (from `root`). A file that cannot be read or
     /// is not UTF-8 becomes an article whose only content is that diagnostic.
     public static func load(_ path: String, root: URL, cache: ParseCache? = nil) -> Article {
-        let url = root.appendingPathComponent(path)
+        let url = root.appendingPathComponent(path, isDirectory: false)  // no `stat` to ask
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return unreadable(path, "cannot read the file")
         }

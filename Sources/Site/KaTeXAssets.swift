@@ -20,13 +20,13 @@ public enum KaTeXAssets {
         var files: [String: URL] = [:]
         let fm = FileManager.default
         for name in ["katex.min.css"] {
-            let url = directory.appendingPathComponent(name)
+            let url = directory.appendingPathComponent(name, isDirectory: false)
             guard fm.fileExists(atPath: url.path) else { throw Missing(path: url.path) }
             files["katex/\(name)"] = url
         }
         let fonts = directory.appendingPathComponent("fonts")
         for name in (try? fm.contentsOfDirectory(atPath: fonts.path)) ?? [] where name.hasSuffix(".woff2") {
-            files["katex/fonts/\(name)"] = fonts.appendingPathComponent(name)
+            files["katex/fonts/\(name)"] = fonts.appendingPathComponent(name, isDirectory: false)
         }
         return files
     }

@@ -59,8 +59,9 @@ public struct SiteRenderer: Sendable {
     /// report, 404, the Atom feed, the sitemap and the search index; plus the files to copy.
     public func site(_ articles: [Article], results: [ArticleResult]) throws -> SiteOutput {
         var renderer = self
+        let verified = Set(results.map(\.path))
         renderer.everyClaimPassed = results.allSatisfy { $0.failed == 0 && $0.errors == 0 }
-            && articles.allSatisfy { article in article.claimBlocks.isEmpty || results.contains { $0.path == article.path } }
+            && articles.allSatisfy { article in article.claimBlocks.isEmpty || verified.contains(article.path) }
         return try renderer.pages(articles, results: results)
     }
 

@@ -55,31 +55,33 @@ public struct SiteWriter {
                     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
             }
+            // Paths are joined as files (`isDirectory: false`): the plain
+            // `appendingPathComponent` asks the file system, one `stat` per page.
             for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
-                let url = staging.appendingPathComponent(path)
+                let url = staging.appendingPathComponent(path, isDirectory: false)
                 try makeFolder(of: url)
                 // A page identical to the previous build's is linked, not written again.
-                if let previous, Self.sameBytes(html, previous.appendingPathComponent(path)),
-                    link(previous.appendingPathComponent(path).path, url.path) == 0
+                if let previous, Self.sameBytes(html, previous.appendingPathComponent(path, isDirectory: false)),
+                    link(previous.appendingPathComponent(path, isDirectory: false).path, url.path) == 0
                 {
                     continue
                 }
                 try Self.write(html, to: url)
             }
             for path in reused.sorted() {
-                let url = staging.appendingPathComponent(path)
+                let url = staging.appendingPathComponent(path, isDirectory: false)
                 try makeFolder(of: url)
-                let old = destination.appendingPathComponent(path)
+                let old = destination.appendingPathComponent(path, isDirectory: false)
                 if link(old.path, url.path) != 0 { try fm.copyItem(at: old, to: url) }
             }
             for (path, source) in files.sorted(by: { $0.key < $1.key }) {
-                let url = staging.appendingPathComponent(path)
+                let url = staging.appendingPathComponent(path, isDirectory: false)
                 try makeFolder(of: url)
                 // Copy what a symlink points at (Debian links katex.min.js to katex.js),
                 // unless the previous build's copy holds the same bytes: then link that.
                 let real = source.resolvingSymlinksInPath()
-                if let previous, Self.sameFile(real, previous.appendingPathComponent(path)),
-                    link(previous.appendingPathComponent(path).path, url.path) == 0
+                if let previous, Self.sameFile(real, previous.appendingPathComponent(path, isDirectory: false)),
+                    link(previous.appendingPathComponent(path, isDirectory: false).path, url.path) == 0
                 {
                     continue
                 }

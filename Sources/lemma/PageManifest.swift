@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 import Site
 
 /// The record of the last build's article pages (`.build/lemma/pages.manifest`): which
@@ -17,6 +18,8 @@ enum PageManifest {
     static func file(_ root: URL) -> URL { root.appendingPathComponent(".build/lemma/pages.manifest") }
 
     static func load(root: URL, destination: URL) -> [String: PageRecord] {
+        // A build in this process (`lemma serve`) may still be writing it.
+        BackgroundWrites.shared.wait(file(root).path)
         guard let data = try? Data(contentsOf: file(root), options: .alwaysMapped), let stored = decode(data),
             stored.destination == destination.standardizedFileURL.path,
             !stored.buildID.isEmpty, stored.buildID == SiteWriter.buildID(of: destination)

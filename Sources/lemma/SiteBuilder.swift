@@ -1,6 +1,7 @@
 import Articles
 import Diagnostics
 import Foundation
+import Parallelism
 import Site
 import Verifier
 
@@ -36,7 +37,8 @@ struct SiteBuilder {
         // and a failure for --strict.
         let mathErrors = Dictionary(grouping: SiteMath.diagnostics(articles, results: results, typeset: math), by: \.location.file)
         for k in results.indices { results[k].diagnostics += mathErrors[results[k].path] ?? [] }
-        for article in articles where !results.contains(where: { $0.path == article.path }) {
+        let verified = Set(results.map(\.path))
+        for article in articles where !verified.contains(article.path) {
             if let errors = mathErrors[article.path] { results.append(ArticleResult(path: article.path, diagnostics: errors)) }
         }
         var renderer = try SiteRenderer(settings: settings, theme: theme)
@@ -54,9 +56,16 @@ struct SiteBuilder {
         var id = StableHash()
         for (path, record) in output.records.sorted(by: { $0.key < $1.key }) { id.combine(path + " " + record.key) }
         let buildID = id.hex
+        // The manifest is written while the site is (``BackgroundWrites``; lemma waits for it
+        // before exiting, the next load waits for it too). It counts only once the output
+        // folder's marker names the same build id, so should writing the site fail, the next
+        // build ignores it and renders every page.
+        let records = output.records
+        BackgroundWrites.shared.start(PageManifest.file(root).path) {
+            PageManifest.save(records, root: root, destination: destination, buildID: buildID)
+        }
         try SiteWriter(destination: destination, root: root).write(
             pages: output.pages, files: output.files, reused: output.reused, buildID: buildID)
-        PageManifest.save(output.records, root: root, destination: destination, buildID: buildID)
         return results
     }
 
