@@ -98,7 +98,9 @@ let package = Package(
         .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], exclude: ["Fixtures"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "SiteTests", dependencies: ["Site", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["Verifier", "Site", "Articles"],
             exclude: ["Fixtures"]),

@@ -39,6 +39,8 @@ struct EquationNumbers {
 
     /// The HTML for one formula.
     func render(_ span: MathSpan, math: MathHTML) -> String {
+        // Most formulas name no label: one scan decides.
+        guard Self.mentionsReference(span.tex) else { return math.render(span) }
         if let (name, parenthesised) = reference(span) {
             guard let n = numbers[name] else {
                 return "<span class=\"eqref missing\" title=\"no equation is labelled \(name.htmlEscaped)\">(?)</span>"
@@ -54,19 +56,21 @@ struct EquationNumbers {
 
     /// Whether `tex` contains `\\label{`, `\\eqref{` or `\\ref{` (a byte scan).
     static func mentionsReference(_ tex: String) -> Bool {
-        var found = false
-        tex.utf8.withContiguousStorageIfAvailable { b in
+        var tex = tex
+        return tex.withUTF8 { b in
             var i = 0
-            while i < b.count, !found {
+            while i + 4 < b.count {
                 if b[i] == UInt8(ascii: "\\") {
                     for word in referenceWords where i + 1 + word.count <= b.count {
-                        if b[(i + 1)..<(i + 1 + word.count)].elementsEqual(word) { found = true }
+                        var k = 0
+                        while k < word.count, b[i + 1 + k] == word[k] { k += 1 }
+                        if k == word.count { return true }
                     }
                 }
                 i += 1
             }
+            return false
         }
-        return found
     }
 
     private static let referenceWords = [Array("label{".utf8), Array("eqref{".utf8), Array("ref{".utf8)]
