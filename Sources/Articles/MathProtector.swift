@@ -42,6 +42,10 @@ struct MathProtector {
 
     private static let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
     private static let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    /// The bytes that end a run of ordinary text: newline, `$`, `\\` and backtick.
+    private static let stopsRun: [Bool] = (0..<256).map { byte in
+        [newline, dollar, backslash, backtick].contains(UInt8(byte))
+    }
 
     func protect(_ source: String) -> Result {
         let b = Array(source.utf8)
@@ -117,9 +121,13 @@ struct MathProtector {
             i = end
         }
 
+        let stopsRun = Self.stopsRun
+        // Code lines by number, looked up for every run of text.
+        var isCodeLine = [Bool](repeating: false, count: (codeLines.max() ?? 0) + 1)
+        for n in codeLines where n >= 0 { isCodeLine[n] = true }
         while i < b.count {
             let c = b[i]
-            if codeLines.contains(line) {
+            if line < isCodeLine.count, isCodeLine[line] {
                 var end = i
                 while end < b.count, b[end] != Self.newline { end += 1 }
                 copy(through: end + 1)
@@ -161,12 +169,32 @@ struct MathProtector {
                 }
                 continue
             }
-            // Copy a run of ordinary bytes at once.
+            if c == Self.newline {
+                out.append(c)
+                i += 1
+                line += 1
+                lineStart = i
+                outLineStart = out.count
+                continue
+            }
+            // Copy a run of ordinary bytes at once (up to and including a newline).
             var end = i + 1
-            while end < b.count, b[end] != Self.newline, b[end] != Self.dollar, b[end] != Self.backslash,
-                  b[end] != Self.backtick { end += 1 }
-            if end < b.count, b[end] == Self.newline { end += 1 }
-            copy(through: end)
+            b.withUnsafeBufferPointer { p in
+                stopsRun.withUnsafeBufferPointer { stops in
+                    while end < p.count, !stops[Int(p[end])] { end += 1 }
+                }
+            }
+            if end < b.count, b[end] == Self.newline {
+                end += 1
+                out.append(contentsOf: b[i..<end])
+                line += 1
+                lineStart = end
+                outLineStart = out.count
+                i = end
+            } else {
+                out.append(contentsOf: b[i..<end])
+                i = end
+            }
         }
         return Result(
             text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions,

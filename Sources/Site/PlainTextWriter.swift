@@ -54,15 +54,25 @@ struct PlainTextWriter {
         guard !inTag, !isFull else { return }
         var s = s
         s.withUTF8 { b in
-            for c in b {
-                guard out.count < limit else { return }
-                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") {
-                    if !lastWasSpace { out.append(UInt8(ascii: " ")) }
-                    lastWasSpace = true
-                } else {
-                    out.append(c)
+            func isSpace(_ c: UInt8) -> Bool {
+                c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r")
+            }
+            // Runs of non-space bytes are copied whole; a run of spaces becomes one.
+            var i = 0
+            while i < b.count, out.count < limit {
+                var j = i
+                while j < b.count, !isSpace(b[j]) { j += 1 }
+                if j > i {
+                    let take = min(j - i, limit - out.count)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + take)]))
                     lastWasSpace = false
+                    if take < j - i { return }
+                    i = j
+                    continue
                 }
+                if !lastWasSpace { out.append(UInt8(ascii: " ")) }
+                lastWasSpace = true
+                i += 1
             }
         }
     }

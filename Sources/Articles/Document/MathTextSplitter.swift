@@ -87,8 +87,15 @@ struct MathTextSplitter {
                     i += 3
                     continue
                 }
-                text.append(c)
-                i += 1
+                // Text up to the next byte that may start a marker, at once.
+                var j = i + 1
+                if let base = b.baseAddress, j < b.count, let hit = memchr(base + j, 0xEE, b.count - j) {
+                    j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    j = b.count
+                }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                i = j
             }
         }
     }
