@@ -63,9 +63,14 @@ struct MathProtector {
         // Where the current line starts in `out`.
         var outLineStart = 0
 
+        // The last column computed, so that a line with many formulas is counted once.
+        var counted = (lineStart: -1, at: 0, column: 1)
         func location(_ at: Int) -> SourceLocation {
             // Column in Unicode scalars: count the bytes that start a scalar.
-            let column = b[lineStart..<at].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            if counted.lineStart != lineStart || at < counted.at { counted = (lineStart, lineStart, 1) }
+            var column = counted.column
+            for k in counted.at..<at where b[k] & 0xC0 != 0x80 { column += 1 }
+            counted = (lineStart, at, column)
             return SourceLocation(file: file, line: line, column: column)
         }
 

@@ -109,6 +109,29 @@ import Testing
         #expect(quote.math.map(\.endLocation.column) == [8, 7])
     }
 
+    /// Columns count Unicode scalars from the line's start, for every formula of a busy
+    /// line with multi-byte text between them (the counter resumes where it left off).
+    @Test func columnsOfManyFormulasOnOneLine() {
+        let line = "设 $a$ 与 $b_é$, then ∑ $c$ — $\\frac{α}{β}$ 完, and $$d$$ end"
+        let article = parse(line + "\n")
+        let scalars = Array(line.unicodeScalars)
+        var expected: [(Int, Int)] = []
+        var k = 0
+        while k < scalars.count {
+            guard scalars[k] == "$" else { k += 1; continue }
+            let display = k + 1 < scalars.count && scalars[k + 1] == "$"
+            let open = display ? 2 : 1
+            var close = k + open
+            while scalars[close] != "$" { close += 1 }
+            expected.append((k + 1, close + open + 1))
+            k = close + open
+        }
+        #expect(article.math.count == 5)
+        #expect(article.math.map(\.location.column) == expected.map(\.0))
+        #expect(article.math.map(\.endLocation.column) == expected.map(\.1))
+        #expect(article.math.map { ($0.texLocation.column ?? 0) - ($0.location.column ?? 0) } == [1, 1, 1, 1, 2])
+    }
+
     @Test func codeIsNeverMath() {
         let article = parse("Code `a $x$ b` and <span title=\"$y$\">z</span>.\n")
         #expect(only(article)?.kind == .paragraph([
