@@ -39,10 +39,11 @@ def main():
         for name, cmd in (("lemma", [lemma, "realnvp", str(seed)]), ("torch", [sys.executable, REFERENCE, str(seed)])):
             result, rss = run(cmd)
             rows[name].append((result["ms_per_step"], result["nll_test"], rss))
-    steps = "20"
+    steps = "30"
     tf = {"lemma": [], "torch": [], "torch64": []}
+    tf_seeds = 5
     script = os.path.join(ROOT, "Benchmarks", "torch_transformer.py")
-    for seed in range(3):
+    for seed in range(tf_seeds):
         for name, cmd in (("lemma", [lemma, "transformer", str(seed), steps]),
                           ("torch", [sys.executable, script, str(seed), steps, "float32"]),
                           ("torch64", [sys.executable, script, str(seed), steps, "float64"])):
@@ -58,7 +59,7 @@ def main():
         print(f"  {name:6} {spread(ms)}  NLL {spread(nll)}  RSS {max(rss):.0f}")
     ratio = statistics.median([t for t, _, _ in rows["torch"]]) / statistics.median([t for t, _, _ in rows["lemma"]])
     print(f"  PyTorch/Lemma time per step: {ratio:.2f}x")
-    print("Transformer step (2 layers, d=64, 4 heads, 32x32 tokens), 3 seeds: ms/step, peak RSS (MiB);")
+    print(f"Transformer step (2 layers, d=64, 4 heads, 32x32 tokens), {tf_seeds} seeds x {steps} steps: ms/step, peak RSS (MiB);")
     print("Lemma in float64, PyTorch in float32 (its default) and in float64")
     for name in ("lemma", "torch", "torch64"):
         ms, rss = zip(*tf[name])
