@@ -30,9 +30,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         // Vector kernels in C (AVX2/FMA variants chosen at load time).
         .target(
-            name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O3"])],
-            // glibc's vector math library (part of libc6): the four-lane erfc behind GELU.
-            linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]),
+            name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
         // Shared vocabulary: source locations, diagnostics, the claim-record wire format.
         .target(name: "Diagnostics"),

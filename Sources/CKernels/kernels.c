@@ -68,35 +68,53 @@ void lemma_exp_inplace(double *x, size_t n) {
 
 // The standard normal CDF Φ(x) = ½ erfc(−x/√2), four lanes at a time through glibc's
 // vector erfc (libmvec, within 4 ulp of the scalar erfc) where the processor has AVX2 and
-// FMA, else the scalar erfc.
+// FMA and the C library has it, else the scalar erfc. libmvec is looked up at run time
+// (dlopen), not linked: a system without it (or without this function) takes the scalar
+// path instead of failing to load.
 #if defined(__x86_64__) && defined(__linux__) && defined(__clang__)
+#include <dlfcn.h>
 #include <immintrin.h>
-__attribute__((target("avx2"))) __m256d _ZGVdN4v_erfc(__m256d);
+#include <pthread.h>
+
+typedef __m256d (*vector_erfc_fn)(__m256d);
+static vector_erfc_fn vector_erfc;
+static pthread_once_t vector_erfc_once = PTHREAD_ONCE_INIT;
+
+static void find_vector_erfc(void) {
+    if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return;
+    void *library = dlopen("libmvec.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (library) vector_erfc = (vector_erfc_fn)dlsym(library, "_ZGVdN4v_erfc");
+}
 
 __attribute__((target("avx2,fma")))
-static void normal_cdf_avx2(const double *x, double *cdf, size_t n) {
+static void normal_cdf_avx2(const double *x, double *cdf, size_t n, vector_erfc_fn erfc4) {
     const __m256d scale = _mm256_set1_pd(-0.7071067811865476), half = _mm256_set1_pd(0.5);
     size_t i = 0;
     for (; i + 4 <= n; i += 4) {
-        __m256d e = _ZGVdN4v_erfc(_mm256_mul_pd(_mm256_loadu_pd(x + i), scale));
+        __m256d e = erfc4(_mm256_mul_pd(_mm256_loadu_pd(x + i), scale));
         _mm256_storeu_pd(cdf + i, _mm256_mul_pd(e, half));
     }
     for (; i < n; i++) cdf[i] = 0.5 * erfc(x[i] * -0.7071067811865476);
-}
-
-static int has_avx2_fma(void) {
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 #endif
 
 static void normal_cdf(const double *x, double *cdf, size_t n) {
 #if defined(__x86_64__) && defined(__linux__) && defined(__clang__)
-    if (has_avx2_fma()) {
-        normal_cdf_avx2(x, cdf, n);
+    pthread_once(&vector_erfc_once, find_vector_erfc);
+    if (vector_erfc) {
+        normal_cdf_avx2(x, cdf, n, vector_erfc);
         return;
     }
 #endif
     for (size_t i = 0; i < n; i++) cdf[i] = 0.5 * erfc(x[i] * -0.7071067811865476);
+}
+
+int lemma_gelu_lanes(void) {
+#if defined(__x86_64__) && defined(__linux__) && defined(__clang__)
+    pthread_once(&vector_erfc_once, find_vector_erfc);
+    if (vector_erfc) return 4;
+#endif
+    return 1;
 }
 
 LEMMA_CLONES

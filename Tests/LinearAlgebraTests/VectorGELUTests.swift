@@ -46,6 +46,20 @@ import Testing
         }
     }
 
+    /// On an x86-64 Linux processor with AVX2 and FMA the four-lane path is the one in use
+    /// (else the speed silently falls back to the scalar erfc).
+    @Test func usesTheVectorPathWhereItCan() throws {
+        #if arch(x86_64) && os(Linux)
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? []
+        if flags.contains("avx2") && flags.contains("fma") {
+            #expect(VectorGELU.lanes == 4)
+        } else {
+            #expect(VectorGELU.lanes == 1)
+        }
+        #endif
+    }
+
     /// NaN stays NaN; the limits at ±∞ are 0 and x with slopes 0 and 1 (not ∞ · 0 = NaN).
     @Test func specialValues() {
         let m = Matrix(rows: 1, columns: 4, elements: [.nan, .infinity, -.infinity, -50])

@@ -10,10 +10,14 @@ void lemma_exp_inplace(double *x, size_t n);
 
 /// GELU: value[i] = x Φ(x) for the n doubles at x, with Φ(x) = ½ erfc(−x/√2) the standard
 /// normal CDF; when slope is not NULL also its derivative slope[i] = Φ(x) + x φ(x), φ the
-/// normal density. Φ comes from glibc's vector erfc (within 4 ulp of the scalar erfc) on
-/// processors with AVX2 and FMA, from the scalar erfc elsewhere; φ from lemma_exp_inplace.
+/// normal density. Φ comes from glibc's vector erfc (libmvec, found at run time; within 4 ulp
+/// of the scalar erfc) on processors with AVX2 and FMA, from the scalar erfc elsewhere; φ
+/// from lemma_exp_inplace.
 /// A term whose Φ or φ underflows is zero (GELU(−∞) = 0, slope 1 at +∞, 0 at −∞).
 /// value and slope may not overlap x.
 void lemma_gelu(const double *x, double *value, double *slope, size_t n);
+
+/// How many erfc lanes lemma_gelu uses on this machine: 4 with libmvec's AVX2 erfc, else 1.
+int lemma_gelu_lanes(void);
 
 #endif
