@@ -75,7 +75,7 @@ extension Matrix {
         layerNormalization(gain: gain, bias: bias, epsilon: epsilon).value
     }
 
-    /// `x̄` by ``rowStandardizationPullback(_:y:inverseDeviation:)`` of `ȳ ⊙ gain`,
+    /// `x̄` is the row standardisation's pullback of `ȳ ⊙ gain`,
     /// `gain̄ = 1ᵀ(ȳ ⊙ ŷ)`, `bias̄ = 1ᵀ ȳ` (`ŷ` the standardised rows).
     @derivative(of: layerNormalized, wrt: (self, gain, bias))
     public func _vjpLayerNormalized(gain: Matrix, bias: Matrix, epsilon: Double)
