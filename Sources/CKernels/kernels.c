@@ -135,3 +135,37 @@ void lemma_gelu(const double *x, double *value, double *slope, size_t n) {
         }
     }
 }
+
+// max(x, 0), NaN staying NaN, and its pullback d·[x > 0]: selects, which the compiler
+// turns into vector blends (the same loops in Swift compiled to branches, mispredicted on
+// activations of either sign half the time).
+LEMMA_CLONES
+void lemma_relu(const double *x, double *y, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
+        y[i] = (v > 0.0 || v != v) ? v : 0.0;
+    }
+}
+
+LEMMA_CLONES
+void lemma_relu_pullback(const double *d, const double *x, double *out, size_t n) {
+    for (size_t i = 0; i < n; i++) out[i] = x[i] > 0.0 ? d[i] : 0.0;
+}
+
+// One Adam step over n parameters, in the order of operations the Swift loop used
+// (no fused multiply-adds, so the results are the same bits): the moments updated in
+// place, then p -= stepSize · m / (√v / correction2 + eps).
+LEMMA_CLONES
+void lemma_adam_update(double *restrict p, const double *restrict g, double *restrict m, double *restrict v,
+                       size_t n, double beta1, double beta2, double step_size, double correction2, double eps) {
+#pragma clang fp contract(off)
+    const double one_minus_b1 = 1.0 - beta1, one_minus_b2 = 1.0 - beta2;
+    for (size_t i = 0; i < n; i++) {
+        double gk = g[i];
+        double mk = beta1 * m[i] + one_minus_b1 * gk;
+        double vk = beta2 * v[i] + one_minus_b2 * gk * gk;
+        m[i] = mk;
+        v[i] = vk;
+        p[i] -= step_size * mk / (sqrt(vk) / correction2 + eps);
+    }
+}

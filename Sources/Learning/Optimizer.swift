@@ -67,22 +67,9 @@ public struct Adam: Optimizer, Sendable {
         let stepSize = learningRate / (1 - Double.pow(b1, Double(step)))
         let correction2 = (1 - Double.pow(b2, Double(step))).squareRoot()
         parameters.update(along: gradient) { i, p, g in
-            g.withUnsafeElements { pg in
-                firstMoments[i].withUnsafeMutableElements { pm in
-                    secondMoments[i].withUnsafeMutableElements { pv in
-                        p.withUnsafeMutableElements { pp in
-                            for k in 0..<pp.count {
-                                let gk = pg[k]
-                                let m = b1 * pm[k] + (1 - b1) * gk
-                                let v = b2 * pv[k] + (1 - b2) * gk * gk
-                                pm[k] = m
-                                pv[k] = v
-                                pp[k] -= stepSize * m / (v.squareRoot() / correction2 + eps)
-                            }
-                        }
-                    }
-                }
-            }
+            p.adamStep(
+                gradient: g, firstMoment: &firstMoments[i], secondMoment: &secondMoments[i],
+                beta1: b1, beta2: b2, stepSize: stepSize, correction2: correction2, epsilon: eps)
         }
     }
 }

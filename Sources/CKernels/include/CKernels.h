@@ -20,4 +20,16 @@ void lemma_gelu(const double *x, double *value, double *slope, size_t n);
 /// How many erfc lanes lemma_gelu uses on this machine: 4 with libmvec's AVX2 erfc, else 1.
 int lemma_gelu_lanes(void);
 
+/// y[i] = max(x[i], 0) for n doubles, NaN staying NaN (and −0 becoming +0).
+void lemma_relu(const double *x, double *y, size_t n);
+
+/// out[i] = d[i] where x[i] > 0, else 0: the pullback of lemma_relu.
+void lemma_relu_pullback(const double *d, const double *x, double *out, size_t n);
+
+/// One Adam step over n parameters p with gradient g and moments m, v (updated in place):
+/// m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − stepSize · m / (√v / correction2 + ε).
+/// The four arrays may not overlap.
+void lemma_adam_update(double *restrict p, const double *restrict g, double *restrict m, double *restrict v,
+                       size_t n, double beta1, double beta2, double step_size, double correction2, double eps);
+
 #endif

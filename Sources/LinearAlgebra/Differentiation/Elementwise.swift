@@ -84,13 +84,13 @@ public func _vjpSoftplus(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> M
     (softplus(m), zeroAware(.zero) { d in d.zipped(m, "softplus pullback") { $0 * logistic($1) } })
 }
 
-/// `max(x, 0)` entry by entry; its derivative at 0 is taken as 0.
+/// `max(x, 0)` entry by entry (NaN stays NaN); its derivative at 0 is taken as 0.
 @differentiable(reverse)
-public func relu(_ m: Matrix) -> Matrix { m.map { $0 > 0 ? $0 : 0 } }
+public func relu(_ m: Matrix) -> Matrix { VectorReLU.values(m) }
 
 @derivative(of: relu(_:))
 public func _vjpRelu(_ m: Matrix) -> (value: Matrix, pullback: (Matrix) -> Matrix) {
-    (relu(m), zeroAware(.zero) { d in d.zipped(m, "relu pullback") { $1 > 0 ? $0 : 0 } })
+    (relu(m), zeroAware(.zero) { d in VectorReLU.pullback(d, at: m) })
 }
 
 /// The Gaussian error linear unit `x Φ(x)` with the exact normal CDF

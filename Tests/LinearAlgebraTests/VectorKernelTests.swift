@@ -70,3 +70,46 @@ import Testing
         #expect(value.elements[3] == 0 && slope.elements[3] == 0)
     }
 }
+
+/// The ReLU kernels and the Adam step: the same numbers as the formulas entry by entry.
+@Suite struct ElementwiseKernelTests {
+    @Test func reluAndItsPullback() {
+        var rng = SeededGenerator(seed: 12)
+        var xs = (0..<1_001).map { _ in rng.uniform(-2, 2) }
+        xs += [0, -0.0, .nan, .infinity, -.infinity, 1e-310, -1e-310]
+        let x = Matrix(rows: 1, columns: xs.count, elements: xs)
+        let d = Matrix.randomNormal(1, xs.count, using: &rng)
+        let y = relu(x)
+        let back = VectorReLU.pullback(d, at: x)
+        for k in xs.indices {
+            let v = xs[k]
+            if v.isNaN {
+                #expect(y.elements[k].isNaN, "relu keeps NaN")
+            } else {
+                #expect(y.elements[k] == (v > 0 ? v : 0))
+                #expect(y.elements[k].sign == .plus, "relu(−0) is +0")
+            }
+            #expect(back.elements[k] == (v > 0 ? d.elements[k] : 0))
+        }
+    }
+
+    @Test(arguments: [1, 3, 4, 17, 1000]) func adamStepIsTheFormulaBitForBit(count: Int) {
+        var rng = SeededGenerator(seed: UInt64(count))
+        var p = Matrix.randomNormal(1, count, using: &rng)
+        let g = Matrix.randomNormal(1, count, using: &rng)
+        var m = Matrix.randomNormal(1, count, using: &rng)
+        var v = exp(Matrix.randomNormal(1, count, using: &rng))
+        let (b1, b2, step, c2, eps) = (0.9, 0.999, 0.0123, 0.0447, 1e-8)
+        var (pe, me, ve) = (p.elements, m.elements, v.elements)
+        for k in 0..<count {
+            let gk = g.elements[k]
+            me[k] = b1 * me[k] + (1 - b1) * gk
+            ve[k] = b2 * ve[k] + (1 - b2) * gk * gk
+            pe[k] -= step * me[k] / (ve[k].squareRoot() / c2 + eps)
+        }
+        p.adamStep(gradient: g, firstMoment: &m, secondMoment: &v, beta1: b1, beta2: b2, stepSize: step, correction2: c2, epsilon: eps)
+        #expect(p.elements == pe)
+        #expect(m.elements == me)
+        #expect(v.elements == ve)
+    }
+}

@@ -34,3 +34,32 @@ enum VectorGELU {
                 Matrix(rows: m.rows, columns: m.columns, elements: slopes))
     }
 }
+
+/// `max(x, 0)` and its pullback by the C kernels `lemma_relu` and `lemma_relu_pullback`,
+/// whose selects vectorise (written in Swift, the loops compiled to branches that
+/// activations of either sign mispredict half the time).
+enum VectorReLU {
+    static func values(_ m: Matrix) -> Matrix {
+        let count = m.elements.count
+        let out = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            m.elements.withUnsafeBufferPointer { px in lemma_relu(px.baseAddress, po.baseAddress, count) }
+            initialized = count
+        }
+        return Matrix(rows: m.rows, columns: m.columns, elements: out)
+    }
+
+    /// `d` where `x > 0`, else 0 (`d` and `x` of the same shape).
+    static func pullback(_ d: Matrix, at x: Matrix) -> Matrix {
+        Matrix.requireSameShape(d, x, "relu pullback")
+        let count = d.elements.count
+        let out = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            d.elements.withUnsafeBufferPointer { pd in
+                x.elements.withUnsafeBufferPointer { px in
+                    lemma_relu_pullback(pd.baseAddress, px.baseAddress, po.baseAddress, count)
+                }
+            }
+            initialized = count
+        }
+        return Matrix(rows: d.rows, columns: d.columns, elements: out)
+    }
+}
