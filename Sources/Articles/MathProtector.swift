@@ -84,6 +84,17 @@ struct MathProtector {
             i = min(end, b.count)
         }
 
+        /// Copies `b[i..<end]`, in which only the last byte may be a newline.
+        func copyRun(through end: Int) {
+            out.append(contentsOf: b[i..<end])
+            if b[end - 1] == Self.newline {
+                line += 1
+                lineStart = end
+                outLineStart = out.count
+            }
+            i = end
+        }
+
         /// Writes the placeholder for the formula `b[i..<end]`, with TeX `b[texStart..<texEnd]`.
         func emit(texStart: Int, texEnd: Int, end: Int, display: Bool) {
             let index = spans.count
@@ -174,32 +185,17 @@ struct MathProtector {
                 }
                 continue
             }
-            if c == Self.newline {
-                out.append(c)
-                i += 1
-                line += 1
-                lineStart = i
-                outLineStart = out.count
-                continue
-            }
             // Copy a run of ordinary bytes at once (up to and including a newline).
             var end = i + 1
-            b.withUnsafeBufferPointer { p in
-                stopsRun.withUnsafeBufferPointer { stops in
-                    while end < p.count, !stops[Int(p[end])] { end += 1 }
+            if c != Self.newline {
+                b.withUnsafeBufferPointer { p in
+                    stopsRun.withUnsafeBufferPointer { stops in
+                        while end < p.count, !stops[Int(p[end])] { end += 1 }
+                    }
                 }
+                if end < b.count, b[end] == Self.newline { end += 1 }
             }
-            if end < b.count, b[end] == Self.newline {
-                end += 1
-                out.append(contentsOf: b[i..<end])
-                line += 1
-                lineStart = end
-                outLineStart = out.count
-                i = end
-            } else {
-                out.append(contentsOf: b[i..<end])
-                i = end
-            }
+            copyRun(through: end)
         }
         return Result(
             text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions,
