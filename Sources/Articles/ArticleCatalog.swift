@@ -46,10 +46,9 @@ public enum ArticleCatalog {
         guard let text = String(data: data, encoding: .utf8) else {
             return unreadable(path, "the file is not valid UTF-8; save it as UTF-8")
         }
-        if let cache, let article = cache.article(path, digest: ArticleParser.digest(text, path: path), text: text) {
-            return article
-        }
-        return ArticleParser.parse(text, path: path)
+        guard let cache else { return ArticleParser.parse(text, path: path) }
+        let digest = ArticleParser.digest(text, path: path)
+        return cache.article(path, digest: digest, text: text) ?? ArticleParser.parse(text, path: path, digest: digest)
     }
 
     /// Loads and parses every article of `paths`, on all cores; results keep the order.

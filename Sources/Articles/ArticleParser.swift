@@ -6,6 +6,12 @@ public enum ArticleParser {
     /// Windows line endings are accepted. With `frontMatter: false` the whole text is
     /// Markdown (a leading `---` is a thematic break, as in CommonMark).
     public static func parse(_ text: String, path: String, frontMatter: Bool = true) -> Article {
+        parse(text, path: path, frontMatter: frontMatter, digest: nil)
+    }
+
+    /// ``parse(_:path:frontMatter:)`` for a caller that already computed the text's
+    /// ``digest(_:path:frontMatter:)`` (the parse cache's lookup key), so it is not hashed twice.
+    static func parse(_ text: String, path: String, frontMatter: Bool = true, digest known: String?) -> Article {
         let source = text.replacingCRLF()
         let front = frontMatter
             ? FrontMatterParser.parse(source, file: path)
@@ -70,7 +76,7 @@ public enum ArticleParser {
             math: protected.spans, codeBlocks: codeBlocks,
             headings: headings, inlineValues: inlineValues, diagnostics: diagnostics, document: document)
         article.identities = identities
-        article.sourceDigest = digest(text, path: path, frontMatter: frontMatter)
+        article.sourceDigest = known ?? digest(text, path: path, frontMatter: frontMatter)
         return article
     }
 

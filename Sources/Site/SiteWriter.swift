@@ -61,8 +61,8 @@ public struct SiteWriter {
                 let url = staging.appendingPathComponent(path, isDirectory: false)
                 try makeFolder(of: url)
                 // A page identical to the previous build's is linked, not written again.
-                if let previous, Self.sameBytes(html, previous.appendingPathComponent(path, isDirectory: false)),
-                    link(previous.appendingPathComponent(path, isDirectory: false).path, url.path) == 0
+                if let old = previous?.appendingPathComponent(path, isDirectory: false), Self.sameBytes(html, old),
+                    link(old.path, url.path) == 0
                 {
                     continue
                 }
@@ -80,8 +80,8 @@ public struct SiteWriter {
                 // Copy what a symlink points at (Debian links katex.min.js to katex.js),
                 // unless the previous build's copy holds the same bytes: then link that.
                 let real = source.resolvingSymlinksInPath()
-                if let previous, Self.sameFile(real, previous.appendingPathComponent(path, isDirectory: false)),
-                    link(previous.appendingPathComponent(path, isDirectory: false).path, url.path) == 0
+                if let old = previous?.appendingPathComponent(path, isDirectory: false), Self.sameFile(real, old),
+                    link(old.path, url.path) == 0
                 {
                     continue
                 }

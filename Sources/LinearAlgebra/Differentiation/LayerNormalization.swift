@@ -83,33 +83,8 @@ extension Matrix {
     {
         let (value, standardized, inverseDeviation) = layerNormalization(gain: gain, bias: bias, epsilon: epsilon)
         return (value, zeroAware((.zero, .zero, .zero)) { d in
-            Matrix.requireSameShape(d, standardized, "layer norm pullback")
-            let (rows, n) = (d.rows, d.columns)
-            var gainBar = [Double](repeating: 0, count: n), biasBar = [Double](repeating: 0, count: n)
-            let scaled = [Double](unsafeUninitializedCapacity: rows * n) { ps, initialized in
-                d.elements.withUnsafeBufferPointer { pd in
-                    standardized.elements.withUnsafeBufferPointer { py in
-                        gain.elements.withUnsafeBufferPointer { pg in
-                            gainBar.withUnsafeMutableBufferPointer { pgb in
-                                biasBar.withUnsafeMutableBufferPointer { pbb in
-                                    for i in 0..<rows {
-                                        let base = i * n
-                                        for j in 0..<n {
-                                            ps[base + j] = pd[base + j] * pg[j]
-                                            pgb[j] += pd[base + j] * py[base + j]
-                                            pbb[j] += pd[base + j]
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                initialized = rows * n
-            }
-            let xBar = Matrix.rowStandardizationPullback(
-                Matrix(rows: rows, columns: n, elements: scaled), y: standardized, inverseDeviation: inverseDeviation)
-            return (xBar, Matrix(rows: 1, columns: n, elements: gainBar), Matrix(rows: 1, columns: n, elements: biasBar))
+            let xBar = Matrix.rowStandardizationPullback(d.multiplying(row: gain), y: standardized, inverseDeviation: inverseDeviation)
+            return (xBar, d.hadamard(standardized).columnSums(), d.columnSums())
         })
     }
 
