@@ -16,6 +16,7 @@ func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[times.count / 2]
 }
 
+BLASKernels.relaunchIfGeneric()  // OpenBLAS's own kernels for this processor
 let arguments = CommandLine.arguments.dropFirst()
 let n = arguments.first.flatMap(Int.init) ?? 4096
 let d = 64, m = 64

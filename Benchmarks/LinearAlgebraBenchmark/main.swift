@@ -22,6 +22,7 @@ func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[times.count / 2]
 }
 
+BLASKernels.relaunchIfGeneric()  // OpenBLAS's own kernels for this processor
 /// Cases whose name contains the first argument, or all.
 let filter = CommandLine.arguments.dropFirst().first ?? ""
 func wanted(_ name: String) -> Bool { filter.isEmpty || name.contains(filter) }

@@ -102,12 +102,13 @@ func transformer(seed: UInt64, steps: Int) throws -> [String: Any] {
     return ["seed": seed, "steps": steps, "ms_per_step": seconds / Double(steps) * 1000, "loss_last": history.losses.last!]
 }
 
+BLASKernels.relaunchIfGeneric()  // OpenBLAS's own kernels for this processor
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let seed = UInt64(arguments[2]) else {
     FileHandle.standardError.write(Data("usage: TrainingBenchmark realnvp SEED | transformer SEED STEPS\n".utf8))
     exit(2)
 }
-let result: [String: Any]
+var result: [String: Any]
 switch arguments[1] {
 case "realnvp":
     result = try realNVP(seed: seed)
@@ -117,4 +118,5 @@ default:
     FileHandle.standardError.write(Data("unknown case \(arguments[1])\n".utf8))
     exit(2)
 }
+result["blas_core"] = BLASKernels.coreName
 print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))

@@ -169,3 +169,14 @@ void lemma_adam_update(double *restrict p, const double *restrict g, double *res
         p[i] -= step_size * mk / (sqrt(vk) / correction2 + eps);
     }
 }
+
+const char *lemma_blas_core_for_processor(void) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512bw")
+        && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512cd"))
+        return "SkylakeX";
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return "Haswell";
+#endif
+    return 0;
+}

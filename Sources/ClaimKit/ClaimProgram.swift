@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import LinearAlgebra
 
 /// Hooks that the verifier's generated program calls around the author's blocks.
 ///
@@ -12,6 +13,9 @@ public enum ClaimProgram {
     /// environment and ends the program if the verifier that started it goes away.
     /// The generated program calls it before any block.
     public static func start() {
+        // Before anything is opened: this may start the program again with the right
+        // OpenBLAS kernels.
+        BLASKernels.relaunchIfGeneric()
         ClaimRecorder.shared.connect()
         PersistedStore.shared.connect()
         ParentWatch.start()

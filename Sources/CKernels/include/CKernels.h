@@ -20,6 +20,10 @@ void lemma_gelu(const double *x, double *value, double *slope, size_t n);
 /// How many erfc lanes lemma_gelu uses on this machine: 4 with libmvec's AVX2 erfc, else 1.
 int lemma_gelu_lanes(void);
 
+/// The OpenBLAS kernel family this processor's instruction set calls for: "SkylakeX" with
+/// AVX-512 (F, DQ, BW, VL, CD), "Haswell" with AVX2 and FMA, NULL otherwise or off x86-64.
+const char *lemma_blas_core_for_processor(void);
+
 /// y[i] = max(x[i], 0) for n doubles, NaN staying NaN (and −0 becoming +0).
 void lemma_relu(const double *x, double *y, size_t n);
 
