@@ -2,7 +2,8 @@
 """Training speed of Lemma's Learning module against PyTorch (CPU), in one run, alternating
 rounds: the two-moons RealNVP of ../shared/bench/bench_realnvp.py (1000 Adam steps,
 batch 256, test NLL on 10 000 points) over several seeds, and a training step of two
-Post-LN transformer layers (d = 64, 4 heads, 32 sequences of length 32).
+Post-LN transformer layers (d = 64, 4 heads, 32 sequences of length 32), the batch whole and in
+two parts differentiated at once (Learning's DataParallel).
 
     python3 Benchmarks/training.py [SEEDS]      (from the package root; 7 seeds)
 
@@ -40,11 +41,12 @@ def main():
             result, rss = run(cmd)
             rows[name].append((result["ms_per_step"], result["nll_test"], rss))
     steps = "30"
-    tf = {"lemma": [], "torch": [], "torch64": []}
+    tf = {"lemma": [], "lemma2": [], "torch": [], "torch64": []}
     tf_seeds = 5
     script = os.path.join(ROOT, "Benchmarks", "torch_transformer.py")
     for seed in range(tf_seeds):
-        for name, cmd in (("lemma", [lemma, "transformer", str(seed), steps]),
+        for name, cmd in (("lemma", [lemma, "transformer", str(seed), steps, "1"]),
+                          ("lemma2", [lemma, "transformer", str(seed), steps, "2"]),
                           ("torch", [sys.executable, script, str(seed), steps, "float32"]),
                           ("torch64", [sys.executable, script, str(seed), steps, "float64"])):
             result, rss = run(cmd)
@@ -60,13 +62,15 @@ def main():
     ratio = statistics.median([t for t, _, _ in rows["torch"]]) / statistics.median([t for t, _, _ in rows["lemma"]])
     print(f"  PyTorch/Lemma time per step: {ratio:.2f}x")
     print(f"Transformer step (2 layers, d=64, 4 heads, 32x32 tokens), {tf_seeds} seeds x {steps} steps: ms/step, peak RSS (MiB);")
-    print("Lemma in float64, PyTorch in float32 (its default) and in float64")
-    for name in ("lemma", "torch", "torch64"):
+    print("Lemma in float64 (lemma: whole batch, products on both cores; lemma2: the batch in two parts at once,")
+    print("one per core), PyTorch in float32 (its default) and in float64, both on all cores")
+    for name in ("lemma", "lemma2", "torch", "torch64"):
         ms, rss = zip(*tf[name])
         print(f"  {name:7} {spread(ms)}  RSS {max(rss):.0f}")
-    for name in ("torch", "torch64"):
-        ratio = statistics.median([t for t, _ in tf[name]]) / statistics.median([t for t, _ in tf["lemma"]])
-        print(f"  {name}/Lemma time per step: {ratio:.2f}x")
+    for lemma_name in ("lemma", "lemma2"):
+        for name in ("torch", "torch64"):
+            ratio = statistics.median([t for t, _ in tf[name]]) / statistics.median([t for t, _ in tf[lemma_name]])
+            print(f"  {name}/{lemma_name} time per step: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 // Training speed of Lemma's Learning toolkit, one JSON line per run (see
 // Benchmarks/training.py, which runs the same cases in PyTorch in the same session).
 //
-//   TrainingBenchmark realnvp SEED         the two-moons RealNVP of ../shared/bench/bench_realnvp.py
-//   TrainingBenchmark transformer SEED N   N training steps of two transformer layers
+//   TrainingBenchmark realnvp SEED [P]         the two-moons RealNVP of ../shared/bench/bench_realnvp.py
+//   TrainingBenchmark transformer SEED N [P]   N training steps of two transformer layers
+// P > 1 differentiates each batch in P parts at once (Learning's DataParallel); default 1.
 import Foundation
 import Learning
 import LinearAlgebra
@@ -61,25 +62,28 @@ struct RealNVP {
     }
 }
 
-func realNVP(seed: UInt64) throws -> [String: Any] {
+func realNVP(seed: UInt64, parts: Int) throws -> [String: Any] {
     var rng = SeededGenerator(seed: seed)
     var parameters = Parameters()
     let flow = RealNVP(in: &parameters, using: &rng)
     let test = twoMoons(10_000, using: &rng)
     var adam = Adam(learningRate: 1e-3)
     let start = Date()
-    let history = try train(&parameters, optimizer: &adam, steps: 1000, batch: { _ in twoMoons(256, using: &rng) }) { p, x in
+    let split: ((Matrix) -> [BatchPart<Matrix>])? = parts == 1 ? nil : { x in
+        BatchPart.rowRanges(rows: x.rows, count: parts).map { $0.map { x.gatheringRows(Array($0)) } }
+    }
+    let history = try train(&parameters, optimizer: &adam, steps: 1000, batch: { _ in twoMoons(256, using: &rng) }, split: split) { p, x in
         flow.negativeLogLikelihood(x, p)
     }
     let seconds = Date().timeIntervalSince(start)
     return [
-        "seed": seed, "train_s": seconds, "ms_per_step": seconds, // 1000 steps: seconds = ms per step
+        "seed": seed, "parts": parts, "train_s": seconds, "ms_per_step": seconds, // 1000 steps: seconds = ms per step
         "nll_last_batch": history.losses.last!,
         "nll_test": flow.negativeLogLikelihood(test, parameters),
     ]
 }
 
-func transformer(seed: UInt64, steps: Int) throws -> [String: Any] {
+func transformer(seed: UInt64, steps: Int, parts: Int) throws -> [String: Any] {
     var rng = SeededGenerator(seed: seed)
     var parameters = Parameters()
     let (batch, length, width) = (32, 32, 64)
@@ -89,34 +93,43 @@ func transformer(seed: UInt64, steps: Int) throws -> [String: Any] {
     let x = Matrix.randomNormal(batch * length, width, using: &rng)
     let target = Matrix.randomNormal(batch * length, width, using: &rng)
     var adam = Adam(learningRate: 1e-3)
-    // One warm-up step, then the timed ones.
-    let loss: @differentiable(reverse) (Parameters, @noDerivative Int) -> Double = { p, _ in
-        var h = x
+    // The batch is the pair (inputs, targets); parts hold whole sequences.
+    let loss: @differentiable(reverse) (Parameters, @noDerivative (Matrix, Matrix)) -> Double = { p, data in
+        var h = data.0
         for i in withoutDerivative(at: 0..<blocks.count) { h = blocks[i](h, sequenceLength: length, p).output }
-        return meanSquaredError(h, target)
+        return meanSquaredError(h, data.1)
     }
-    try train(&parameters, optimizer: &adam, steps: 1, batch: { $0 }, loss: loss)
+    let split: (((Matrix, Matrix)) -> [BatchPart<(Matrix, Matrix)>])? = parts == 1 ? nil : { data in
+        BatchPart.rowRanges(rows: data.0.rows, groupSize: length, count: parts).map { part in
+            part.map { rows in (data.0.gatheringRows(Array(rows)), data.1.gatheringRows(Array(rows))) }
+        }
+    }
+    // One warm-up step, then the timed ones.
+    try train(&parameters, optimizer: &adam, steps: 1, batch: { _ in (x, target) }, split: split, loss: loss)
     let start = Date()
-    let history = try train(&parameters, optimizer: &adam, steps: steps, batch: { $0 }, loss: loss)
+    let history = try train(&parameters, optimizer: &adam, steps: steps, batch: { _ in (x, target) }, split: split, loss: loss)
     let seconds = Date().timeIntervalSince(start)
-    return ["seed": seed, "steps": steps, "ms_per_step": seconds / Double(steps) * 1000, "loss_last": history.losses.last!]
+    return ["seed": seed, "steps": steps, "parts": parts, "ms_per_step": seconds / Double(steps) * 1000, "loss_last": history.losses.last!]
 }
 
 BLASKernels.relaunchIfGeneric()  // OpenBLAS's own kernels for this processor
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let seed = UInt64(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: TrainingBenchmark realnvp SEED | transformer SEED STEPS\n".utf8))
+    FileHandle.standardError.write(Data("usage: TrainingBenchmark realnvp SEED [PARTS] | transformer SEED STEPS [PARTS]\n".utf8))
     exit(2)
 }
 var result: [String: Any]
 switch arguments[1] {
 case "realnvp":
-    result = try realNVP(seed: seed)
+    result = try realNVP(seed: seed, parts: arguments.count > 3 ? max(1, Int(arguments[3]) ?? 1) : 1)
 case "transformer":
-    result = try transformer(seed: seed, steps: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
+    result = try transformer(
+        seed: seed, steps: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20,
+        parts: arguments.count > 4 ? max(1, Int(arguments[4]) ?? 1) : 1)
 default:
     FileHandle.standardError.write(Data("unknown case \(arguments[1])\n".utf8))
     exit(2)
 }
 result["blas_core"] = BLASKernels.coreName
 print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
+

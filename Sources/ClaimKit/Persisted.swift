@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import LinearAlgebra
 
 /// The value of `compute`, kept across runs: computed once, then read back from the site's
 /// store as long as nothing it could depend on has changed.
@@ -13,7 +14,8 @@ import Foundation
 /// block up to the end of that statement, every top-level declaration of the article
 /// (functions and types, wherever they are written, since code may call them from
 /// anywhere), the data files beside the articles, the claim library's build and the
-/// compiler. A call uses its statement's key together with its `name`, its place in the
+/// compiler; the claim program adds the OpenBLAS kernel family it runs (`BLASKernels`: the
+/// same product can round differently in another family). A call uses its statement's key together with its `name`, its place in the
 /// article, how many times that place already ran in the statement (a loop or a function
 /// called twice gets one value per call) and the value's type. So editing a claim *after*
 /// the statement reuses the value, while any edit to code before it, to a function it may
@@ -132,6 +134,9 @@ final class PersistedStore: @unchecked Sendable {
         return value
     }
 
+    /// The OpenBLAS kernel family of this process, part of every entry's key.
+    private static let kernels = "blas:" + BLASKernels.coreName
+
     /// The entry's file for this call, or why it has none.
     private func entryFile(name: String, line: Int, column: Int, type: String) -> (URL?, String?) {
         lock.withLock {
@@ -143,7 +148,7 @@ final class PersistedStore: @unchecked Sendable {
             let count = invocations[site, default: 0]
             invocations[site] = count + 1
             var hash = StableHash()
-            for part in ["\(Self.entryFormat)", base, site, "\(count)", type] { hash.combine(part) }
+            for part in ["\(Self.entryFormat)", base, site, "\(count)", type, Self.kernels] { hash.combine(part) }
             return (directory.appendingPathComponent(hash.hex + ".json"), nil)
         }
     }

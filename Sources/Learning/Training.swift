@@ -34,6 +34,11 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
 /// differentiates `loss(parameters, batch)`, optionally clips the gradient to norm
 /// `clipNorm`, and lets `optimizer` update the parameters in place.
 ///
+/// With `split`, each batch is cut into parts that are differentiated at the same time,
+/// one per core, and combined by their shares (``valueWithGradient(at:parts:of:)``):
+/// the same training up to rounding, for a loss that is a mean over examples each
+/// depending on itself alone (see ``DataParallel``).
+///
 /// Stops with ``TrainingError/nonFinite(step:loss:lastFiniteLoss:)`` — the step number and
 /// the last finite loss — when the loss or the gradient norm is NaN or infinite, before
 /// that step's update, so `parameters` keeps its last finite values.
@@ -44,6 +49,7 @@ public func train<Batch>(
     steps: Int,
     clipNorm: Double? = nil,
     batch: (Int) -> Batch,
+    split: ((Batch) -> [BatchPart<Batch>])? = nil,
     loss: @differentiable(reverse) (Parameters, @noDerivative Batch) -> Double
 ) throws -> TrainingHistory {
     var history = TrainingHistory()
@@ -51,7 +57,11 @@ public func train<Batch>(
     history.gradientNorms.reserveCapacity(steps)
     for step in 0..<steps {
         let data = batch(step)
-        let (value, gradient) = valueWithGradient(at: parameters) { p in loss(p, data) }
+        let (value, gradient) = if let split {
+            valueWithGradient(at: parameters, parts: split(data), of: loss)
+        } else {
+            valueWithGradient(at: parameters) { p in loss(p, data) }
+        }
         let norm = gradient.norm
         guard value.isFinite, norm.isFinite else {
             throw TrainingError.nonFinite(step: step, loss: value.isFinite ? .nan : value, lastFiniteLoss: history.losses.last)

@@ -36,8 +36,8 @@ struct TemporarySite {
     }
 
     /// Runs the built `lemma` executable in this site.
-    func lemma(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try startLemma(arguments).finish()
+    func lemma(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try startLemma(arguments, environment: environment).finish()
     }
 
     /// A `lemma` process started in this site, still running.
@@ -56,10 +56,14 @@ struct TemporarySite {
     }
 
     /// Starts the built `lemma` executable in this site without waiting for it.
-    func startLemma(_ arguments: [String]) throws -> Running {
+    /// `environment` is added to this process's own.
+    func startLemma(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = try Self.lemmaExecutable()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -180,20 +180,29 @@ extension BLAS {
 /// 2²⁵ made the transformer step 20 % slower). Products of at least
 /// ``threshold`` multiply-adds use every thread OpenBLAS was started with
 /// (`OPENBLAS_NUM_THREADS`, else the cores); smaller ones use one. The setting is
-/// process-wide, like OpenBLAS's own.
+/// process-wide, like OpenBLAS's own, and pinned at one inside ``KernelThreads/confined(_:)``.
 enum BLASThreads {
     /// Multiply-adds from which a product is worth splitting (a 128³ product is 2²¹).
     static let threshold = 1 << 22
     /// The thread count OpenBLAS started with.
-    nonisolated(unsafe) static let available = Int(openblas_get_num_threads())
+    static let available = Int(openblas_get_num_threads())
     nonisolated(unsafe) static var current = available
 
     @inline(__always)
     static func use(forMultiplyAdds work: Int) {
+        // Inside `KernelThreads.confined` the count is pinned at one and other threads
+        // call products too: leave it alone.
+        if KernelThreads.isConfined { return }
         let wanted = work >= threshold ? available : 1
         if wanted != current {
             openblas_set_num_threads(Int32(wanted))
             current = wanted
         }
+    }
+
+    /// One thread from now on, until a product outside a confined region asks again.
+    static func confine() {
+        openblas_set_num_threads(1)
+        current = 1
     }
 }
