@@ -52,9 +52,9 @@ extension BatchPart where Batch == Range<Int> {
 /// normalisation, a contrastive loss over the batch — is *not* split correctly.
 ///
 /// **Threads.** Each part runs on its own thread with every kernel confined to it
-/// (``KernelThreads/confined(_:)``): on two cores a transformer step of 32 sequences took
-/// 13 ms in two parts against 23 ms whole with two-threaded products
-/// (`Benchmarks/training.py`). The loss closure is called concurrently: it must not
+/// (`KernelThreads.confined` of LinearAlgebra): on two cores a transformer step of 32
+/// sequences took 14.5–18 ms in two parts against 21–25 ms whole with two-threaded
+/// products (`Benchmarks/training.py`). The loss closure is called concurrently: it must not
 /// mutate anything it captures.
 public enum DataParallel {
     /// The cores of this machine: the default number of parts.
