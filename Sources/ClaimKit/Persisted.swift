@@ -14,12 +14,12 @@ import LinearAlgebra
 /// block up to the end of that statement, every top-level declaration of the article
 /// (functions and types, wherever they are written, since code may call them from
 /// anywhere), the data files beside the articles, the claim library's build and the
-/// compiler; the claim program adds the OpenBLAS kernel family it runs (`BLASKernels`: the
-/// same product can round differently in another family). A call uses its statement's key together with its `name`, its place in the
+/// compiler. A call uses its statement's key together with its `name`, its place in the
 /// article, how many times that place already ran in the statement (a loop or a function
-/// called twice gets one value per call) and the value's type. So editing a claim *after*
-/// the statement reuses the value, while any edit to code before it, to a function it may
-/// call, to a data file or to the library computes it again. State that is not in the code
+/// called twice gets one value per call), the value's type and the OpenBLAS kernel family
+/// the program runs (`BLASKernels`: another family can round a product differently). So
+/// editing a claim *after* the statement reuses the value, while any edit to code before
+/// it, to a function it may call, to a data file or to the library computes it again. State that is not in the code
 /// (the clock, unseeded randomness, files outside the articles folder) is not part of the
 /// key: keep such things out of `compute`.
 ///
