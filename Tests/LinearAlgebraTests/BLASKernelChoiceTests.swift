@@ -4,19 +4,18 @@ import LinearAlgebra
 /// When Lemma overrides OpenBLAS's kernel choice, and when it leaves it alone.
 @Suite struct BLASKernelChoiceTests {
     @Test func theFallbackIsReplacedByTheProcessorsFamily() {
-        #expect(BLASKernels.replacement(chosen: "Prescott", processor: "SkylakeX", environment: [:]) == "SkylakeX")
-        #expect(BLASKernels.replacement(chosen: "Prescott", processor: "Haswell", environment: [:]) == "Haswell")
+        #expect(BLASKernels.replacement(chosen: "Prescott", processor: "SkylakeX", userChoice: nil) == "SkylakeX")
+        #expect(BLASKernels.replacement(chosen: "Prescott", processor: "Haswell", userChoice: nil) == "Haswell")
     }
 
     @Test func aKnownProcessorOrAnOldOneIsLeftAlone() {
-        #expect(BLASKernels.replacement(chosen: "Haswell", processor: "Haswell", environment: [:]) == nil)
-        #expect(BLASKernels.replacement(chosen: "Zen", processor: "Haswell", environment: [:]) == nil)
-        #expect(BLASKernels.replacement(chosen: "Prescott", processor: nil, environment: [:]) == nil)
+        #expect(BLASKernels.replacement(chosen: "Haswell", processor: "Haswell", userChoice: nil) == nil)
+        #expect(BLASKernels.replacement(chosen: "Zen", processor: "Haswell", userChoice: nil) == nil)
+        #expect(BLASKernels.replacement(chosen: "Prescott", processor: nil, userChoice: nil) == nil)
     }
 
     @Test func theUsersChoiceWins() {
-        let chosen = ["OPENBLAS_CORETYPE": "Prescott"]
-        #expect(BLASKernels.replacement(chosen: "Prescott", processor: "SkylakeX", environment: chosen) == nil)
+        #expect(BLASKernels.replacement(chosen: "Prescott", processor: "SkylakeX", userChoice: "Prescott") == nil)
     }
 
     @Test func theProcessorsFamilyIsOneOpenBLASKnows() {

@@ -26,22 +26,22 @@ public enum BLASKernels {
 
     /// The family to ask for, or `nil` to keep OpenBLAS's choice: only when OpenBLAS fell
     /// back to "Prescott" although the processor has newer vector units, and only when
-    /// the user has not chosen (`environment` holds no `OPENBLAS_CORETYPE`).
-    public static func replacement(chosen: String, processor: String?, environment: [String: String]) -> String? {
-        guard environment["OPENBLAS_CORETYPE"] == nil, chosen.lowercased() == "prescott" else { return nil }
+    /// the user has not chosen (`userChoice`, the value of `OPENBLAS_CORETYPE`, is `nil`).
+    public static func replacement(chosen: String, processor: String?, userChoice: String?) -> String? {
+        guard userChoice == nil, chosen.lowercased() == "prescott" else { return nil }
         return processor
     }
 
     /// Replaces this process with a fresh start of the same executable, with the same
-    /// arguments and `OPENBLAS_CORETYPE` set, when ``replacement(chosen:processor:environment:)``
+    /// arguments and `OPENBLAS_CORETYPE` set, when ``replacement(chosen:processor:userChoice:)``
     /// names a family; otherwise returns at once. Call it first thing in `main`, before
     /// any thread or file is opened that the new start would not expect. A start that has
     /// the variable set never relaunches again, and if `execv` fails the process goes on
     /// with the kernels it has.
     public static func relaunchIfGeneric() {
         #if os(Linux)
-        let environment = ProcessInfo.processInfo.environment
-        guard let core = replacement(chosen: coreName, processor: processorCore, environment: environment) else { return }
+        let userChoice = getenv("OPENBLAS_CORETYPE").map { String(cString: $0) }
+        guard let core = replacement(chosen: coreName, processor: processorCore, userChoice: userChoice) else { return }
         setenv("OPENBLAS_CORETYPE", core, 1)
         let arguments = CommandLine.arguments
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
