@@ -1,5 +1,7 @@
-// Vector kernels in C, where the compiler can target AVX2 and FMA per function and pick
-// the variant at load time (target_clones); Swift code is built for baseline x86-64.
+// Vector kernels in C, where the compiler can target AVX-512, or AVX2 and FMA, per
+// function and pick the variant at load time (target_clones); Swift code is built for
+// baseline x86-64. The variants do the same operations on each element (only the vector
+// width differs), so they give the same bits.
 #include "CKernels.h"
 
 #include <math.h>
@@ -7,7 +9,7 @@
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__clang__)
-#define LEMMA_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#define LEMMA_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define LEMMA_CLONES
 #endif
@@ -66,28 +68,32 @@ void lemma_exp_inplace(double *x, size_t n) {
     }
 }
 
-// The standard normal CDF Φ(x) = ½ erfc(−x/√2), four lanes at a time through glibc's
-// vector erfc (libmvec, within 4 ulp of the scalar erfc) where the processor has AVX2 and
-// FMA and the C library has it, else the scalar erfc. libmvec is looked up at run time
-// (dlopen), not linked: a system without it (or without this function) takes the scalar
-// path instead of failing to load.
+// The standard normal CDF Φ(x) = ½ erfc(−x/√2) through glibc's vector erfc (libmvec,
+// within 4 ulp of the scalar erfc): eight lanes at a time where the processor has AVX-512,
+// four where it has AVX2 and FMA, else the scalar erfc.
+// libmvec is looked up at run time (dlopen), not linked: a system without it (or without
+// these functions) takes the scalar path instead of failing to load.
 #if defined(__x86_64__) && defined(__linux__) && defined(__clang__)
 #include <dlfcn.h>
 #include <immintrin.h>
 #include <pthread.h>
 
-typedef __m256d (*vector_erfc_fn)(__m256d);
-static vector_erfc_fn vector_erfc;
+typedef __m256d (*vector_erfc4_fn)(__m256d);
+typedef __m512d (*vector_erfc8_fn)(__m512d);
+static vector_erfc4_fn vector_erfc4;
+static vector_erfc8_fn vector_erfc8;
 static pthread_once_t vector_erfc_once = PTHREAD_ONCE_INIT;
 
 static void find_vector_erfc(void) {
     if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return;
     void *library = dlopen("libmvec.so.1", RTLD_NOW | RTLD_LOCAL);
-    if (library) vector_erfc = (vector_erfc_fn)dlsym(library, "_ZGVdN4v_erfc");
+    if (!library) return;
+    vector_erfc4 = (vector_erfc4_fn)dlsym(library, "_ZGVdN4v_erfc");
+    if (__builtin_cpu_supports("avx512f")) vector_erfc8 = (vector_erfc8_fn)dlsym(library, "_ZGVeN8v_erfc");
 }
 
 __attribute__((target("avx2,fma")))
-static void normal_cdf_avx2(const double *x, double *cdf, size_t n, vector_erfc_fn erfc4) {
+static void normal_cdf_avx2(const double *x, double *cdf, size_t n, vector_erfc4_fn erfc4) {
     const __m256d scale = _mm256_set1_pd(-0.7071067811865476), half = _mm256_set1_pd(0.5);
     size_t i = 0;
     for (; i + 4 <= n; i += 4) {
@@ -96,13 +102,28 @@ static void normal_cdf_avx2(const double *x, double *cdf, size_t n, vector_erfc_
     }
     for (; i < n; i++) cdf[i] = 0.5 * erfc(x[i] * -0.7071067811865476);
 }
+
+__attribute__((target("avx512f")))
+static void normal_cdf_avx512(const double *x, double *cdf, size_t n, vector_erfc8_fn erfc8) {
+    const __m512d scale = _mm512_set1_pd(-0.7071067811865476), half = _mm512_set1_pd(0.5);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m512d e = erfc8(_mm512_mul_pd(_mm512_loadu_pd(x + i), scale));
+        _mm512_storeu_pd(cdf + i, _mm512_mul_pd(e, half));
+    }
+    for (; i < n; i++) cdf[i] = 0.5 * erfc(x[i] * -0.7071067811865476);
+}
 #endif
 
 static void normal_cdf(const double *x, double *cdf, size_t n) {
 #if defined(__x86_64__) && defined(__linux__) && defined(__clang__)
     pthread_once(&vector_erfc_once, find_vector_erfc);
-    if (vector_erfc) {
-        normal_cdf_avx2(x, cdf, n, vector_erfc);
+    if (vector_erfc8) {
+        normal_cdf_avx512(x, cdf, n, vector_erfc8);
+        return;
+    }
+    if (vector_erfc4) {
+        normal_cdf_avx2(x, cdf, n, vector_erfc4);
         return;
     }
 #endif
@@ -112,7 +133,8 @@ static void normal_cdf(const double *x, double *cdf, size_t n) {
 int lemma_gelu_lanes(void) {
 #if defined(__x86_64__) && defined(__linux__) && defined(__clang__)
     pthread_once(&vector_erfc_once, find_vector_erfc);
-    if (vector_erfc) return 4;
+    if (vector_erfc8) return 8;
+    if (vector_erfc4) return 4;
 #endif
     return 1;
 }
@@ -179,4 +201,98 @@ const char *lemma_blas_core_for_processor(void) {
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return "Haswell";
 #endif
     return 0;
+}
+
+LEMMA_CLONES
+void lemma_narrow(const double *x, float *y, size_t n) {
+    for (size_t i = 0; i < n; i++) y[i] = (float)x[i];
+}
+
+LEMMA_CLONES
+void lemma_widen(const float *x, const double *row, double *y, size_t rows, size_t n) {
+    if (!row) {
+        for (size_t i = 0; i < rows * n; i++) y[i] = (double)x[i];
+        return;
+    }
+    for (size_t i = 0; i < rows; i++) {
+        const float *xi = x + i * n;
+        double *yi = y + i * n;
+        for (size_t j = 0; j < n; j++) yi[j] = row[j] + (double)xi[j];
+    }
+}
+
+// Sums and dot products of a row in eight interleaved partial sums, added pairwise at the
+// end: the loop vectorises (a single running sum cannot, its additions being ordered), and
+// the order is the same in every variant, so the bits are too.
+static inline double row_sum(const double *x, size_t n) {
+    double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int l = 0; l < 8; l++) s[l] += x[j + l];
+    for (; j < n; j++) s[j % 8] += x[j];
+    return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+}
+
+static inline double row_dot(const double *x, const double *y, size_t n) {
+    double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int l = 0; l < 8; l++) s[l] += x[j + l] * y[j + l];
+    for (; j < n; j++) s[j % 8] += x[j] * y[j];
+    return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+}
+
+LEMMA_CLONES
+void lemma_softmax_rows(double *x, double *lse, size_t rows, size_t n) {
+    for (size_t i = 0; i < rows; i++) {
+        double *row = x + i * n;
+        double top = -INFINITY;
+        for (size_t j = 0; j < n; j++) top = row[j] > top ? row[j] : top;
+        if (n == 0 || top == INFINITY) {
+            // No finite shift exists (or nothing to normalise).
+            for (size_t j = 0; j < n; j++) row[j] = NAN;
+            lse[i] = n == 0 ? NAN : INFINITY;
+            continue;
+        }
+        for (size_t j = 0; j < n; j++) row[j] -= top;
+        lemma_exp_inplace(row, n);
+        double total = row_sum(row, n), inverse = 1.0 / total;
+        for (size_t j = 0; j < n; j++) row[j] *= inverse;
+        lse[i] = top + log(total);
+    }
+}
+
+LEMMA_CLONES
+void lemma_softmax_pullback(const double *d, const double *p, double *out, size_t rows, size_t n) {
+    for (size_t i = 0; i < rows; i++) {
+        const double *di = d + i * n, *pi = p + i * n;
+        double *oi = out + i * n;
+        double inner = row_dot(di, pi, n);
+        for (size_t j = 0; j < n; j++) oi[j] = pi[j] * (di[j] - inner);
+    }
+}
+
+LEMMA_CLONES
+void lemma_standardize_rows(const double *x, double *y, double *inverse, size_t rows, size_t n, double epsilon) {
+    for (size_t i = 0; i < rows; i++) {
+        const double *xi = x + i * n;
+        double *yi = y + i * n;
+        double mean = row_sum(xi, n) / (double)n;
+        for (size_t j = 0; j < n; j++) yi[j] = xi[j] - mean;
+        double variance = row_dot(yi, yi, n) / (double)n;
+        double r = 1.0 / sqrt(variance + epsilon);
+        inverse[i] = r;
+        for (size_t j = 0; j < n; j++) yi[j] *= r;
+    }
+}
+
+LEMMA_CLONES
+void lemma_standardize_pullback(const double *d, const double *y, const double *inverse, double *out, size_t rows,
+                                size_t n) {
+    for (size_t i = 0; i < rows; i++) {
+        const double *di = d + i * n, *yi = y + i * n;
+        double *oi = out + i * n;
+        double mean = row_sum(di, n) / (double)n, projected = row_dot(di, yi, n) / (double)n, r = inverse[i];
+        for (size_t j = 0; j < n; j++) oi[j] = ((di[j] - mean) - yi[j] * projected) * r;
+    }
 }

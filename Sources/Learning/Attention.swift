@@ -6,7 +6,7 @@ import LinearAlgebra
 /// **Layout.** A batch of `B` sequences of length `T` with `d` features is one
 /// `(B·T) × d` matrix, sequence `b` in rows `b·T..<(b+1)·T`. Head `h` of `H` uses columns
 /// `h·w..<(h+1)·w` of the projections (`w = d/H`). Scores of all (sequence, head) pairs are
-/// stacked into a `(B·H·T) × T` matrix (see `Matrix.headScores(_:_:heads:sequenceLength:)`).
+/// stacked into a `(B·H·T) × T` matrix (see `Matrix.headScores(_:_:heads:sequenceLength:scale:)`).
 ///
 /// **Scores.** `S = Q Kᵀ/√w + S_prev` per head, *before* the softmax and before the causal
 /// mask; ``callAsFunction(_:sequenceLength:previousScores:_:)`` returns them so that a
@@ -59,7 +59,8 @@ public struct MultiHeadAttention: Sendable, Hashable, Codable {
             "MultiHeadAttention \"\(name)\": \(x.rows) rows are not whole sequences of length \(sequenceLength)")
         let q = query(x, parameters), k = key(x, parameters), v = value(x, parameters)
         let scale = withoutDerivative(at: 1 / Double(width / heads).squareRoot())
-        let scores = Matrix.headScores(q, k, heads: heads, sequenceLength: sequenceLength) * scale + previousScores
+        let scores =
+            Matrix.headScores(q, k, heads: heads, sequenceLength: sequenceLength, scale: scale) + previousScores
         let masked = causal ? scores.causallyMasked(sequenceLength: sequenceLength) : scores
         let weights = masked.rowSoftmax()
         let mixed = Matrix.headMix(weights, v, heads: heads, sequenceLength: sequenceLength)

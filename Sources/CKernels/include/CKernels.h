@@ -4,20 +4,21 @@
 #include <stddef.h>
 
 /// Replaces each of the n doubles at x by its exponential, within 2 ulp of the system exp
-/// (exactly the system exp outside [-708, 709] and for NaN). Built for AVX2 with FMA where
-/// the processor has them, for baseline x86-64 otherwise (chosen at load time).
+/// (exactly the system exp outside [-708, 709] and for NaN). Built for AVX-512, for AVX2 with
+/// FMA, and for baseline x86-64; the processor's best is chosen at load time.
 void lemma_exp_inplace(double *x, size_t n);
 
 /// GELU: value[i] = x Φ(x) for the n doubles at x, with Φ(x) = ½ erfc(−x/√2) the standard
 /// normal CDF; when slope is not NULL also its derivative slope[i] = Φ(x) + x φ(x), φ the
 /// normal density. Φ comes from glibc's vector erfc (libmvec, found at run time; within 4 ulp
-/// of the scalar erfc) on processors with AVX2 and FMA, from the scalar erfc elsewhere; φ
-/// from lemma_exp_inplace.
+/// of the scalar erfc; eight lanes with AVX-512, four with AVX2 and FMA), from
+/// the scalar erfc elsewhere; φ from lemma_exp_inplace.
 /// A term whose Φ or φ underflows is zero (GELU(−∞) = 0, slope 1 at +∞, 0 at −∞).
 /// value and slope may not overlap x.
 void lemma_gelu(const double *x, double *value, double *slope, size_t n);
 
-/// How many erfc lanes lemma_gelu uses on this machine: 4 with libmvec's AVX2 erfc, else 1.
+/// How many erfc lanes lemma_gelu uses on this machine: 8 with libmvec's AVX-512 erfc, 4 with
+/// its AVX2 erfc, else 1.
 int lemma_gelu_lanes(void);
 
 /// The OpenBLAS kernel family this processor's instruction set calls for: "SkylakeX" with
@@ -35,5 +36,30 @@ void lemma_relu_pullback(const double *d, const double *x, double *out, size_t n
 /// The four arrays may not overlap.
 void lemma_adam_update(double *restrict p, const double *restrict g, double *restrict m, double *restrict v,
                        size_t n, double beta1, double beta2, double step_size, double correction2, double eps);
+
+/// y[i] = x[i] rounded to the nearest float, for n doubles (the operands of a product in
+/// single precision). Values beyond float's range become ±∞, NaN stays NaN.
+void lemma_narrow(const double *x, float *y, size_t n);
+
+/// y[i·n + j] = row[j] + x[i·n + j] for a rows × n block of floats x (row NULL: no row
+/// added), widened to double: the result of a single-precision product, with its bias.
+void lemma_widen(const float *x, const double *row, double *y, size_t rows, size_t n);
+
+/// Each row of the rows × n doubles at x (row-major) replaced by its softmax exp(xⱼ − m) / Σₖ exp(xₖ − m), m the row's largest entry (NaN entries do not
+/// count as largest; they make the row NaN); lse[i] receives the row's log-sum-exp. A row
+/// whose largest entry is +∞, or a row of all −∞, becomes NaN. Sums are taken in eight
+/// interleaved parts (the same bits on every processor).
+void lemma_softmax_rows(double *x, double *lse, size_t rows, size_t n);
+
+/// out = p ⊙ (d − rowSums(d ⊙ p)) for rows × n doubles: the pullback of a row softmax p.
+void lemma_softmax_pullback(const double *d, const double *p, double *out, size_t rows, size_t n);
+
+/// y = (x − mean) · r per row of rows × n doubles, r = 1/√(variance + epsilon) (the
+/// population variance) stored in inverse[i]. y may not overlap x.
+void lemma_standardize_rows(const double *x, double *y, double *inverse, size_t rows, size_t n, double epsilon);
+
+/// out = r ⊙ (d − mean(d) − y ⊙ mean(d ⊙ y)) per row: the pullback of lemma_standardize_rows.
+void lemma_standardize_pullback(const double *d, const double *y, const double *inverse, double *out, size_t rows,
+                                size_t n);
 
 #endif

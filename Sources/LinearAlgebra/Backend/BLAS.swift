@@ -1,6 +1,7 @@
 internal import CLAPACK
 
-/// Thin wrappers over CBLAS; the only file besides `LAPACK.swift` that sees C.
+/// Thin wrappers over CBLAS; with `SingleProducts.swift` and `LAPACK.swift` the only files
+/// that see BLAS and LAPACK.
 enum BLAS {
     /// `c = op(a) · op(b)` for row-major matrices, `op` being the transpose where asked
     /// (BLAS reads the operand transposed in place; nothing is copied). The result's
@@ -114,8 +115,8 @@ enum BLAS {
 // `b·T..<(b+1)·T`, head `h` columns `h·w..<(h+1)·w`. Score matrices stack the `T × T`
 // block of each (sequence, head) pair: rows `(b·H + h)·T..<(b·H + h + 1)·T`.
 extension BLAS {
-    /// `S_bh = A_bh · C_bhᵀ` for every sequence `b` and head `h`: a `(B·H·T) × T` matrix.
-    static func headScores(_ a: Matrix, _ c: Matrix, heads: Int, length: Int) -> Matrix {
+    /// `S_bh = α A_bh · C_bhᵀ` for every sequence `b` and head `h`: a `(B·H·T) × T` matrix.
+    static func headScores(_ a: Matrix, _ c: Matrix, heads: Int, length: Int, alpha: Double = 1) -> Matrix {
         let width = a.columns / heads, sequences = a.rows / length
         guard width > 0 else { return Matrix.zeros(sequences * heads * length, length) }
         BLASThreads.use(forMultiplyAdds: length * length * width)
@@ -130,7 +131,7 @@ extension BLAS {
                             cblas_dgemm(
                                 CblasRowMajor, CblasNoTrans, CblasTrans,
                                 blasint(length), blasint(length), blasint(width),
-                                1.0, pa.baseAddress! + block, blasint(a.columns),
+                                alpha, pa.baseAddress! + block, blasint(a.columns),
                                 pc.baseAddress! + block, blasint(c.columns),
                                 0.0, ps.baseAddress! + (b * heads + h) * length * length, blasint(length))
                         }
@@ -142,9 +143,9 @@ extension BLAS {
         return Matrix(rows: sequences * heads * length, columns: length, elements: s)
     }
 
-    /// `O_bh = op(W_bh) · V_bh` for every sequence and head, `op` the transpose when
+    /// `O_bh = α op(W_bh) · V_bh` for every sequence and head, `op` the transpose when
     /// asked: a `(B·T) × (H·w)` matrix shaped like `v`.
-    static func headMix(_ w: Matrix, transposed: Bool, _ v: Matrix, heads: Int, length: Int) -> Matrix {
+    static func headMix(_ w: Matrix, transposed: Bool, _ v: Matrix, heads: Int, length: Int, alpha: Double = 1) -> Matrix {
         let width = v.columns / heads, sequences = v.rows / length
         guard width > 0, length > 0 else { return Matrix.zeros(v.rows, v.columns) }
         BLASThreads.use(forMultiplyAdds: length * length * width)
@@ -159,7 +160,7 @@ extension BLAS {
                             cblas_dgemm(
                                 CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, CblasNoTrans,
                                 blasint(length), blasint(width), blasint(length),
-                                1.0, pw.baseAddress! + (b * heads + h) * length * length, blasint(length),
+                                alpha, pw.baseAddress! + (b * heads + h) * length * length, blasint(length),
                                 pv.baseAddress! + block, blasint(v.columns),
                                 0.0, po.baseAddress! + block, blasint(v.columns))
                         }

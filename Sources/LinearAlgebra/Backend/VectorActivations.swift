@@ -1,13 +1,14 @@
 internal import CKernels
 
 /// The GELU `x Φ(x)` and its slope `Φ(x) + x φ(x)` of many numbers, by the C kernel
-/// `lemma_gelu` (Sources/CKernels): `Φ(x) = ½ erfc(−x/√2)` four lanes at a time through
+/// `lemma_gelu` (Sources/CKernels): `Φ(x) = ½ erfc(−x/√2)` eight lanes at a time through
 /// glibc's vector `erfc` (libmvec, within 4 ulp of the scalar `erfc`) on processors with
-/// AVX2 and FMA, the scalar `erfc` elsewhere; `φ` through ``VectorExp``'s kernel. About
+/// AVX-512, four with AVX2 and FMA, the scalar `erfc` elsewhere; `φ` through ``VectorExp``'s kernel. About
 /// 4× faster than the scalar `erfc` and `exp` per entry, which a transformer's
 /// feed-forward layer spent a sixth of its training step on.
 enum VectorGELU {
-    /// 4 when `Φ` goes through libmvec's four-lane `erfc` here, 1 on the scalar path.
+    /// 8 or 4 when `Φ` goes through libmvec's eight- or four-lane `erfc` here, 1 on the
+    /// scalar path.
     static var lanes: Int { Int(lemma_gelu_lanes()) }
 
     /// `x Φ(x)` entry by entry.
@@ -23,12 +24,13 @@ enum VectorGELU {
     /// `x Φ(x)` and `Φ(x) + x φ(x)` entry by entry, in one pass.
     static func valuesAndSlopes(_ m: Matrix) -> (values: Matrix, slopes: Matrix) {
         let count = m.elements.count
-        var slopes = [Double](repeating: 0, count: count)
-        let values = [Double](unsafeUninitializedCapacity: count) { po, initialized in
-            m.elements.withUnsafeBufferPointer { px in
-                slopes.withUnsafeMutableBufferPointer { ps in lemma_gelu(px.baseAddress, po.baseAddress, ps.baseAddress, count) }
+        var values = [Double]()
+        let slopes = [Double](unsafeUninitializedCapacity: count) { ps, written in
+            values = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+                m.elements.withUnsafeBufferPointer { px in lemma_gelu(px.baseAddress, po.baseAddress, ps.baseAddress, count) }
+                initialized = count
             }
-            initialized = count
+            written = count
         }
         return (Matrix(rows: m.rows, columns: m.columns, elements: values),
                 Matrix(rows: m.rows, columns: m.columns, elements: slopes))

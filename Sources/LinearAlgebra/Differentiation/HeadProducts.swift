@@ -8,23 +8,26 @@ import _Differentiation
 // products are each other's pullbacks, so the derivatives need nothing else.
 
 extension Matrix {
-    /// `S_bh = A_bh C_bhᵀ` for every sequence `b` and head `h` (`A = Q`, `C = K` gives the
-    /// raw attention scores): a `(B·H·T) × T` matrix.
+    /// `S_bh = s · A_bh C_bhᵀ` for every sequence `b` and head `h` (`A = Q`, `C = K` and
+    /// `s = 1/√w` give the scaled attention scores): a `(B·H·T) × T` matrix. The scale is
+    /// applied inside the products, not in a pass of its own.
     @differentiable(reverse, wrt: (a, c))
-    public static func headScores(_ a: Matrix, _ c: Matrix, heads: Int, sequenceLength: Int) -> Matrix {
+    public static func headScores(
+        _ a: Matrix, _ c: Matrix, heads: Int, sequenceLength: Int, scale: Double = 1
+    ) -> Matrix {
         checkHeadLayout(a, heads: heads, sequenceLength: sequenceLength, "Matrix.headScores")
         Matrix.requireSameShape(a, c, "Matrix.headScores")
-        return BLAS.headScores(a, c, heads: heads, length: sequenceLength)
+        return BLAS.headScores(a, c, heads: heads, length: sequenceLength, alpha: scale)
     }
 
-    /// `Ā_bh = S̄_bh C_bh`, `C̄_bh = S̄_bhᵀ A_bh`.
+    /// `Ā_bh = s · S̄_bh C_bh`, `C̄_bh = s · S̄_bhᵀ A_bh`.
     @derivative(of: headScores, wrt: (a, c))
-    public static func _vjpHeadScores(_ a: Matrix, _ c: Matrix, heads: Int, sequenceLength: Int)
+    public static func _vjpHeadScores(_ a: Matrix, _ c: Matrix, heads: Int, sequenceLength: Int, scale: Double)
         -> (value: Matrix, pullback: (Matrix) -> (Matrix, Matrix))
     {
-        (headScores(a, c, heads: heads, sequenceLength: sequenceLength), zeroAware((.zero, .zero)) { d in
-            (BLAS.headMix(d, transposed: false, c, heads: heads, length: sequenceLength),
-             BLAS.headMix(d, transposed: true, a, heads: heads, length: sequenceLength))
+        (headScores(a, c, heads: heads, sequenceLength: sequenceLength, scale: scale), zeroAware((.zero, .zero)) { d in
+            (BLAS.headMix(d, transposed: false, c, heads: heads, length: sequenceLength, alpha: scale),
+             BLAS.headMix(d, transposed: true, a, heads: heads, length: sequenceLength, alpha: scale))
         })
     }
 

@@ -1,3 +1,4 @@
+internal import CKernels
 import _Differentiation
 
 extension Matrix {
@@ -18,22 +19,15 @@ extension Matrix {
     }
 
     /// `x̄ = r ⊙ (ȳ − mean(ȳ) − y ⊙ mean(ȳ ⊙ y))` per row (`r` the row's inverse deviation,
-    /// means over the row), in one pass per row.
+    /// means over the row), in one pass per row (`lemma_standardize_pullback`).
     static func rowStandardizationPullback(_ d: Matrix, y: Matrix, inverseDeviation r: Matrix) -> Matrix {
         requireSameShape(d, y, "layer norm pullback")
         let (rows, n) = (y.rows, y.columns)
         let out = [Double](unsafeUninitializedCapacity: rows * n) { po, initialized in
             d.elements.withUnsafeBufferPointer { pd in
                 y.elements.withUnsafeBufferPointer { py in
-                    for i in 0..<rows {
-                        let base = i * n
-                        var sum = 0.0, projected = 0.0
-                        for j in base..<(base + n) {
-                            sum += pd[j]
-                            projected += pd[j] * py[j]
-                        }
-                        let mean = sum / Double(n), meanProjected = projected / Double(n), scale = r.elements[i]
-                        for j in base..<(base + n) { po[j] = ((pd[j] - mean) - py[j] * meanProjected) * scale }
+                    r.elements.withUnsafeBufferPointer { pr in
+                        lemma_standardize_pullback(pd.baseAddress, py.baseAddress, pr.baseAddress, po.baseAddress, rows, n)
                     }
                 }
             }
@@ -42,23 +36,19 @@ extension Matrix {
         return Matrix(rows: rows, columns: n, elements: out)
     }
 
+    /// Each row minus its mean, times `r = 1/√(σ² + ε)` (`σ²` the population variance), and
+    /// the `r` of every row (`lemma_standardize_rows`; sums in eight interleaved parts).
     func rowStandardization(epsilon: Double) -> (value: Matrix, inverseDeviation: Matrix) {
         let n = columns
-        var out = elements
-        var inverse = [Double](repeating: 0, count: rows)
-        out.withUnsafeMutableBufferPointer { p in
-            for i in 0..<rows {
-                let base = i * n
-                var mean = 0.0
-                for j in 0..<n { mean += p[base + j] }
-                mean /= Double(n)
-                var variance = 0.0
-                for j in 0..<n { let c = p[base + j] - mean; variance += c * c }
-                variance /= Double(n)
-                let r = 1 / (variance + epsilon).squareRoot()
-                inverse[i] = r
-                for j in 0..<n { p[base + j] = (p[base + j] - mean) * r }
+        var inverse = [Double]()
+        let out = [Double](unsafeUninitializedCapacity: rows * n) { py, initialized in
+            inverse = [Double](unsafeUninitializedCapacity: rows) { pr, done in
+                elements.withUnsafeBufferPointer { px in
+                    lemma_standardize_rows(px.baseAddress, py.baseAddress, pr.baseAddress, rows, n, epsilon)
+                }
+                done = rows
             }
+            initialized = rows * n
         }
         return (Matrix(rows: rows, columns: n, elements: out), Matrix(rows: rows, columns: 1, elements: inverse))
     }

@@ -140,13 +140,17 @@ extension Matrix {
     /// dense layer's whole forward pass.
     @differentiable(reverse)
     public static func affine(_ x: Matrix, _ w: Matrix, _ b: Matrix) -> Matrix {
+        checkAffineShapes(x, w, b)
+        return BLAS.affine(x, w, b)
+    }
+
+    static func checkAffineShapes(_ x: Matrix, _ w: Matrix, _ b: Matrix) {
         precondition(
             x.columns == w.rows,
             "Matrix.affine: inner sizes differ (\(x.shapeText) times \(w.shapeText))")
         precondition(
             b.rows == 1 && b.columns == w.columns,
             "Matrix.affine: needs a 1×\(w.columns) bias row, got \(b.shapeText)")
-        return BLAS.affine(x, w, b)
     }
 
     /// `x̄ = Ȳ Wᵀ`, `W̄ = xᵀ Ȳ`, `b̄ = 1ᵀ Ȳ`.

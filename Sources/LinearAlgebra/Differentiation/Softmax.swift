@@ -1,4 +1,4 @@
-import RealModule
+internal import CKernels
 import _Differentiation
 
 // Row-wise softmax, log-softmax and log-sum-exp, computed stably: each row is shifted by
@@ -24,10 +24,7 @@ extension Matrix {
     @derivative(of: rowSoftmax)
     public func _vjpRowSoftmax() -> (value: Matrix, pullback: (Matrix) -> Matrix) {
         let p = logSumExpAndSoftmax().softmax
-        return (p, zeroAware(.zero) { d in
-            let inner = d.hadamard(p).rowSums()
-            return d.broadcast(column: inner, "softmax pullback", -).hadamard(p)
-        })
+        return (p, zeroAware(.zero) { d in Self.softmaxPullback(d, p: p) })
     }
 
     /// Each row mapped to `aᵢⱼ − log Σₖ exp(aᵢₖ)`, the logarithm of ``rowSoftmax()``
@@ -56,38 +53,34 @@ extension Matrix {
     /// for attention, whose `n × n` scores are needed only as weights.
     public mutating func formRowSoftmax() { _ = softmaxRowsInPlace() }
 
-    /// The in-place kernel; returns each row's log-sum-exp. Large matrices are split into
-    /// row blocks on the available cores.
+    /// The in-place kernel (`lemma_softmax_rows` in Sources/CKernels); returns each row's
+    /// log-sum-exp. Large matrices are split into row blocks on the available cores.
     private mutating func softmaxRowsInPlace() -> [Double] {
         let n = columns, m = rows
-        var lse = [Double](repeating: 0, count: m)
-        lse.withUnsafeMutableBufferPointer { lp in
+        return [Double](unsafeUninitializedCapacity: m) { lp, initialized in
             let lseBase = lp.baseAddress!
             withUnsafeMutableElements { pp in
                 let base = pp.baseAddress!
                 RowBlocks.run(rows: m, work: m * n) { range in
-                    for i in range { lseBase[i] = Self.softmaxRow(base + i * n, n) }
+                    lemma_softmax_rows(base + range.lowerBound * n, lseBase + range.lowerBound, range.count, n)
                 }
             }
+            initialized = m
         }
-        return lse
     }
 
-    /// Softmax of `n` entries at `row`, in place; returns their log-sum-exp.
-    private static func softmaxRow(_ row: UnsafeMutablePointer<Double>, _ n: Int) -> Double {
-        var top = -Double.infinity
-        for j in 0..<n { top = Swift.max(top, row[j]) }
-        if top == .infinity || top.isNaN || n == 0 {
-            // An infinite or NaN score: no finite shift exists.
-            for j in 0..<n { row[j] = .nan }
-            return top.isNaN || n == 0 ? .nan : .infinity
+    /// `p ⊙ (d − rowSums(d ⊙ p))` in one pass per row (`lemma_softmax_pullback`).
+    static func softmaxPullback(_ d: Matrix, p: Matrix) -> Matrix {
+        requireSameShape(d, p, "softmax pullback")
+        let count = p.elements.count
+        let out = [Double](unsafeUninitializedCapacity: count) { po, initialized in
+            d.elements.withUnsafeBufferPointer { pd in
+                p.elements.withUnsafeBufferPointer { pp in
+                    lemma_softmax_pullback(pd.baseAddress, pp.baseAddress, po.baseAddress, p.rows, p.columns)
+                }
+            }
+            initialized = count
         }
-        for j in 0..<n { row[j] -= top }
-        VectorExp.apply(row, count: n)
-        var total = 0.0
-        for j in 0..<n { total += row[j] }
-        let scale = 1 / total
-        for j in 0..<n { row[j] *= scale }
-        return top + Double.log(total)
+        return Matrix(rows: p.rows, columns: p.columns, elements: out)
     }
 }
