@@ -2,7 +2,9 @@
 // Benchmarks/training.py, which runs the same cases in PyTorch in the same session).
 //
 //   TrainingBenchmark realnvp SEED [P]         the two-moons RealNVP of ../shared/bench/bench_realnvp.py
-//   TrainingBenchmark transformer SEED N [P]   N training steps of two transformer layers
+//   TrainingBenchmark transformer SEED N [P] [double|single]
+//                                              N training steps of two transformer layers,
+//                                              the dense layers' products in that precision
 // P > 1 differentiates each batch in P parts at once (Learning's DataParallel); default 1.
 import Foundation
 import Learning
@@ -83,12 +85,13 @@ func realNVP(seed: UInt64, parts: Int) throws -> [String: Any] {
     ]
 }
 
-func transformer(seed: UInt64, steps: Int, parts: Int) throws -> [String: Any] {
+func transformer(seed: UInt64, steps: Int, parts: Int, precision: ProductPrecision) throws -> [String: Any] {
     var rng = SeededGenerator(seed: seed)
     var parameters = Parameters()
     let (batch, length, width) = (32, 32, 64)
     let blocks = (1...2).map {
-        TransformerBlock("layer\($0)", width: width, heads: 4, normalization: .post, in: &parameters, using: &rng)
+        TransformerBlock("layer\($0)", width: width, heads: 4, normalization: .post, precision: precision,
+                         in: &parameters, using: &rng)
     }
     let x = Matrix.randomNormal(batch * length, width, using: &rng)
     let target = Matrix.randomNormal(batch * length, width, using: &rng)
@@ -109,13 +112,13 @@ func transformer(seed: UInt64, steps: Int, parts: Int) throws -> [String: Any] {
     let start = Date()
     let history = try train(&parameters, optimizer: &adam, steps: steps, batch: { _ in (x, target) }, split: split, loss: loss)
     let seconds = Date().timeIntervalSince(start)
-    return ["seed": seed, "steps": steps, "parts": parts, "ms_per_step": seconds / Double(steps) * 1000, "loss_last": history.losses.last!]
+    return ["seed": seed, "steps": steps, "parts": parts, "precision": precision.rawValue, "ms_per_step": seconds / Double(steps) * 1000, "loss_last": history.losses.last!]
 }
 
 BLASKernels.relaunchIfGeneric()  // OpenBLAS's own kernels for this processor
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let seed = UInt64(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: TrainingBenchmark realnvp SEED [PARTS] | transformer SEED STEPS [PARTS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: TrainingBenchmark realnvp SEED [PARTS] | transformer SEED STEPS [PARTS] [double|single]\n".utf8))
     exit(2)
 }
 var result: [String: Any]
@@ -125,7 +128,8 @@ case "realnvp":
 case "transformer":
     result = try transformer(
         seed: seed, steps: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20,
-        parts: arguments.count > 4 ? max(1, Int(arguments[4]) ?? 1) : 1)
+        parts: arguments.count > 4 ? max(1, Int(arguments[4]) ?? 1) : 1,
+        precision: arguments.count > 5 ? ProductPrecision(rawValue: arguments[5]) ?? .double : .double)
 default:
     FileHandle.standardError.write(Data("unknown case \(arguments[1])\n".utf8))
     exit(2)

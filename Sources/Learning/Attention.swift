@@ -12,6 +12,9 @@ import LinearAlgebra
 /// mask; ``callAsFunction(_:sequenceLength:previousScores:_:)`` returns them so that a
 /// residual-attention (RealFormer) stack can add them to the next layer's. Pass
 /// `Matrix.zero` (0×0) as `previousScores` for plain attention.
+///
+/// **Precision.** The four projections run in `precision` (see ``Dense``); the per-head
+/// products of scores and values stay in `Double`.
 public struct MultiHeadAttention: Sendable, Hashable, Codable {
     public let name: String
     public let width: Int
@@ -21,7 +24,7 @@ public struct MultiHeadAttention: Sendable, Hashable, Codable {
     public let query: Dense, key: Dense, value: Dense, output: Dense
 
     public init(
-        _ name: String, width: Int, heads: Int, causal: Bool = false,
+        _ name: String, width: Int, heads: Int, causal: Bool = false, precision: ProductPrecision = .double,
         in parameters: inout Parameters, using generator: inout SeededGenerator
     ) {
         precondition(heads > 0 && width % heads == 0, "MultiHeadAttention \"\(name)\": width \(width) is not a multiple of \(heads) heads")
@@ -29,10 +32,10 @@ public struct MultiHeadAttention: Sendable, Hashable, Codable {
         self.width = width
         self.heads = heads
         self.causal = causal
-        query = Dense("\(name).query", inputs: width, outputs: width, in: &parameters, using: &generator)
-        key = Dense("\(name).key", inputs: width, outputs: width, in: &parameters, using: &generator)
-        value = Dense("\(name).value", inputs: width, outputs: width, in: &parameters, using: &generator)
-        output = Dense("\(name).output", inputs: width, outputs: width, in: &parameters, using: &generator)
+        query = Dense("\(name).query", inputs: width, outputs: width, precision: precision, in: &parameters, using: &generator)
+        key = Dense("\(name).key", inputs: width, outputs: width, precision: precision, in: &parameters, using: &generator)
+        value = Dense("\(name).value", inputs: width, outputs: width, precision: precision, in: &parameters, using: &generator)
+        output = Dense("\(name).output", inputs: width, outputs: width, precision: precision, in: &parameters, using: &generator)
     }
 
     /// The output `(B·T) × d` and the scores `(B·H·T) × T` passed on.

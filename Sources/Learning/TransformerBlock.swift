@@ -7,6 +7,8 @@ import LinearAlgebra
 /// - Pre-LN (Xiong et al. 2020): `h = x + Attn(LN(x))`, `y = h + FF(LN(h))`.
 /// - Residual attention (RealFormer, He et al. 2020) is Post-LN with the previous layer's
 ///   scores added to this layer's before the softmax: pass them as `previousScores`.
+///
+/// The dense layers' products run in `precision` (see ``Dense``).
 public struct TransformerBlock: Sendable, Hashable, Codable {
     /// Where the layer normalisations sit.
     public enum Normalization: String, Sendable, Hashable, Codable { case post, pre }
@@ -19,14 +21,17 @@ public struct TransformerBlock: Sendable, Hashable, Codable {
 
     public init(
         _ name: String, width: Int, heads: Int, normalization: Normalization, causal: Bool = false,
-        feedForwardWidth: Int? = nil, in parameters: inout Parameters, using generator: inout SeededGenerator
+        feedForwardWidth: Int? = nil, precision: ProductPrecision = .double,
+        in parameters: inout Parameters, using generator: inout SeededGenerator
     ) {
         self.name = name
         self.normalization = normalization
-        attention = MultiHeadAttention("\(name).attention", width: width, heads: heads, causal: causal, in: &parameters, using: &generator)
+        attention = MultiHeadAttention(
+            "\(name).attention", width: width, heads: heads, causal: causal, precision: precision,
+            in: &parameters, using: &generator)
         feedForward = MLP(
             "\(name).feedForward", widths: [width, feedForwardWidth ?? 4 * width, width], activation: .gelu,
-            in: &parameters, using: &generator)
+            precision: precision, in: &parameters, using: &generator)
         norm1 = LayerNorm("\(name).norm1", features: width, in: &parameters)
         norm2 = LayerNorm("\(name).norm2", features: width, in: &parameters)
     }

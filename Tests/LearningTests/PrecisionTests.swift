@@ -1,0 +1,53 @@
+import Foundation
+import Learning
+import LinearAlgebra
+import Testing
+
+/// Layers built for single-precision products: every dense product of the layer uses it,
+/// the results follow the `Double` layer at `Float` accuracy, and the choice survives
+/// encoding (a layer encoded before the choice existed decodes as `.double`).
+@Suite struct PrecisionTests {
+    func blocks(_ precision: ProductPrecision) -> (TransformerBlock, Parameters) {
+        var rng = SeededGenerator(seed: 31)
+        var p = Parameters()
+        let block = TransformerBlock(
+            "layer", width: 16, heads: 4, normalization: .post, precision: precision, in: &p, using: &rng)
+        return (block, p)
+    }
+
+    @Test func everyDenseProductOfATransformerBlockUsesTheChoice() {
+        let (block, _) = blocks(.single)
+        let dense = [block.attention.query, block.attention.key, block.attention.value, block.attention.output]
+            + block.feedForward.layers
+        #expect(dense.count == 6 && dense.allSatisfy { $0.precision == .single })
+        #expect(blocks(.double).0.feedForward.layers.allSatisfy { $0.precision == .double })
+    }
+
+    @Test func singleBlockFollowsTheDoubleBlock() {
+        let (single, p) = blocks(.single)
+        let (double, q) = blocks(.double)
+        #expect(p.values == q.values, "the same seed gives the same parameters")
+        var rng = SeededGenerator(seed: 32)
+        let x = Matrix.randomNormal(3 * 8, 16, using: &rng), r = Matrix.randomNormal(3 * 8, 16, using: &rng)
+        let a = single(x, sequenceLength: 8, p).output, b = double(x, sequenceLength: 8, p).output
+        #expect(relativeError(Vector(a.elements), Vector(b.elements)) < 1e-5)
+        #expect(a != b, "the single block really rounds")
+        let ga = gradient(at: p) { p in single(x, sequenceLength: 8, p).output.dot(r) }
+        let gb = gradient(at: p) { p in double(x, sequenceLength: 8, p).output.dot(r) }
+        let flat = { (g: Parameters.TangentVector) in Vector(g.values.flatMap { $0.elements }) }
+        #expect(relativeError(flat(ga), flat(gb)) < 1e-4)
+    }
+
+    @Test func theChoiceIsEncodedAndOldLayersDecodeAsDouble() throws {
+        var rng = SeededGenerator(seed: 33)
+        var p = Parameters()
+        let layer = Dense("d", inputs: 3, outputs: 2, precision: .single, in: &p, using: &rng)
+        let data = try JSONEncoder().encode(layer)
+        #expect(try JSONDecoder().decode(Dense.self, from: data) == layer)
+        var object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["precision"] as? String == "single")
+        object["precision"] = nil
+        let old = try JSONDecoder().decode(Dense.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.precision == .double && old.name == "d" && old.weight == layer.weight && old.bias == layer.bias)
+    }
+}
