@@ -94,10 +94,6 @@ public func valueWithGradient<Batch>(
 }
 
 /// A value handed to the worker threads that the compiler cannot prove safe to share.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
 
 /// One slot per part, written once each by its worker.
 private final class PartResults: @unchecked Sendable {
@@ -119,9 +115,16 @@ private final class PartResults: @unchecked Sendable {
 
     /// The sums over the parts, in part order (so the result does not depend on which
     /// part finished first).
+    /// The parts' values and gradients added, the parameters in groups on all cores.
     func sum() -> (value: Double, gradient: Parameters.TangentVector) {
-        var gradient = gradients[0]
-        for k in 1..<gradients.count { gradient += gradients[k] }
-        return (values.reduce(0, +), gradient)
+        var sums = gradients[0].values
+        let sizes = sums.map { $0.rows * $0.columns }
+        let others = gradients[1...]
+        sums.withUnsafeMutableBufferPointer { sums in
+            ParameterGroups.run(sizes: sizes) { range in
+                for i in range { for other in others { sums[i] += other.values[i] } }
+            }
+        }
+        return (values.reduce(0, +), Parameters.TangentVector(sums))
     }
 }

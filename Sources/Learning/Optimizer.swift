@@ -66,10 +66,15 @@ public struct Adam: Optimizer, Sendable {
         let (b1, b2, eps) = (beta1, beta2, epsilon)
         let stepSize = learningRate / (1 - Double.pow(b1, Double(step)))
         let correction2 = (1 - Double.pow(b2, Double(step))).squareRoot()
-        parameters.update(along: gradient) { i, p, g in
-            p.adamStep(
-                gradient: g, firstMoment: &firstMoments[i], secondMoment: &secondMoments[i],
-                beta1: b1, beta2: b2, stepSize: stepSize, correction2: correction2, epsilon: eps)
+        // Each parameter's step touches its own moments only: the groups run at once.
+        firstMoments.withUnsafeMutableBufferPointer { first in
+            secondMoments.withUnsafeMutableBufferPointer { second in
+                parameters.updateConcurrently(along: gradient) { i, p, g in
+                    p.adamStep(
+                        gradient: g, firstMoment: &first[i], secondMoment: &second[i],
+                        beta1: b1, beta2: b2, stepSize: stepSize, correction2: correction2, epsilon: eps)
+                }
+            }
         }
     }
 }

@@ -107,7 +107,14 @@ public struct Parameters: Differentiable, Sendable {
     public mutating func update(
         along gradient: TangentVector, _ body: (_ index: Int, _ parameter: inout Matrix, _ gradient: Matrix) -> Void
     ) {
-        if gradient.values.isEmpty { return }
+        guard checkShapes(of: gradient) else { return }
+        for i in values.indices where !gradient.values[i].isZeroShape { body(i, &values[i], gradient.values[i]) }
+    }
+
+    /// Stops with a message naming the parameter when `gradient` does not fit the store;
+    /// false for the empty (zero) gradient, which changes nothing.
+    private func checkShapes(of gradient: TangentVector) -> Bool {
+        if gradient.values.isEmpty { return false }
         precondition(
             gradient.values.count == values.count,
             "Parameters: a gradient of \(gradient.values.count) matrices for a store of \(values.count)")
@@ -115,7 +122,22 @@ public struct Parameters: Differentiable, Sendable {
             precondition(
                 gradient.values[i].rows == values[i].rows && gradient.values[i].columns == values[i].columns,
                 "Parameters: gradient of \(names[i]) is \(gradient.values[i].rows)×\(gradient.values[i].columns), the parameter \(values[i].rows)×\(values[i].columns)")
-            body(i, &values[i], gradient.values[i])
+        }
+        return true
+    }
+
+    /// As ``update(along:_:)``, with the parameters cut into groups of about equal size that
+    /// are updated at the same time, one per core, when there are enough entries to gain
+    /// from it. `body` may touch only what belongs to its parameter (`index`).
+    public mutating func updateConcurrently(
+        along gradient: TangentVector, _ body: (_ index: Int, _ parameter: inout Matrix, _ gradient: Matrix) -> Void
+    ) {
+        guard checkShapes(of: gradient) else { return }
+        let sizes = values.map { $0.rows * $0.columns }
+        values.withUnsafeMutableBufferPointer { values in
+            ParameterGroups.run(sizes: sizes) { range in
+                for i in range where !gradient.values[i].isZeroShape { body(i, &values[i], gradient.values[i]) }
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Learning
+@testable import Learning
 import LinearAlgebra
 import Testing
 
@@ -101,5 +101,23 @@ import Testing
             #expect(relativeError(a * a, outside) < 1e-13)
         }
         #expect(!KernelThreads.isConfined)
+    }
+}
+
+/// The groups of parameters updated at once: every index once, in order, contiguous, with
+/// entry counts about equal.
+@Suite struct ParameterGroupTests {
+    @Test func groupsCoverEveryParameterOnceAndBalanceTheEntries() {
+        let sizes = [4096, 64, 16384, 64, 16384, 64, 4096, 64, 4096]
+        for count in 1...4 {
+            let ranges = ParameterGroups.ranges(sizes: sizes, count: count)
+            #expect(ranges.flatMap { Array($0) } == Array(sizes.indices), "\(count) groups")
+            #expect(ranges.count == min(count, sizes.count) && ranges.allSatisfy { !$0.isEmpty })
+            let loads = ranges.map { $0.reduce(0) { $0 + sizes[$1] } }
+            // No group holds more than its share plus the largest single parameter.
+            #expect(loads.max()! <= sizes.reduce(0, +) / count + sizes.max()!, "\(count) groups: \(loads)")
+        }
+        #expect(ParameterGroups.ranges(sizes: [10], count: 2) == [0..<1])
+        #expect(ParameterGroups.ranges(sizes: [], count: 2) == [0..<0])
     }
 }

@@ -26,6 +26,32 @@ import Testing
         #expect(adam.step == 5)
     }
 
+    /// A store large enough for Adam to update its parameters in groups on all cores gives
+    /// the same bits as one parameter at a time, for every parameter (none skipped or done
+    /// twice), a zero gradient leaving its parameter alone.
+    @Test func adamOnGroupsEqualsAdamOneParameterAtATime() {
+        var rng = SeededGenerator(seed: 41)
+        var p = Parameters()
+        let shapes = [(200, 100), (1, 7), (64, 256), (3, 3), (128, 64)]
+        let ids = shapes.enumerated().map { k, s in p.add("w\(k)", Matrix.randomNormal(s.0, s.1, using: &rng)) }
+        let gradients = (0..<3).map { step in
+            Parameters.TangentVector(shapes.enumerated().map { k, s in
+                k == 3 && step == 1 ? Matrix.zero : Matrix.randomNormal(s.0, s.1, using: &rng)
+            })
+        }
+        var together = p, adam = Adam(learningRate: 0.01)
+        for g in gradients { adam.update(&together, along: g) }
+        for (k, id) in ids.enumerated() {
+            // The same parameter alone in a store of its own: below the size that splits.
+            var alone = Parameters()
+            let single = alone.add("w", p[id])
+            var adamAlone = Adam(learningRate: 0.01)
+            for g in gradients { adamAlone.update(&alone, along: .init([g.values[k]])) }
+            #expect(together[id] == alone[single], "parameter \(k)")
+            #expect(together[id] != p[id], "parameter \(k) moved")
+        }
+    }
+
     @Test func sgdWithMomentumAndZeroGradientsSkipped() {
         var p = Parameters()
         let a = p.add("a", Matrix([[1.0, 2.0]])), b = p.add("b", Matrix([[5.0]]))
