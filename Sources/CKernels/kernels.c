@@ -296,3 +296,39 @@ void lemma_standardize_pullback(const double *d, const double *y, const double *
         for (size_t j = 0; j < n; j++) oi[j] = ((di[j] - mean) - yi[j] * projected) * r;
     }
 }
+
+// A dense layer's single-precision product followed by GELU, and the pullback's first step:
+// the passes that would otherwise write a Double matrix only for the next pass to read it.
+LEMMA_CLONES
+void lemma_widen_gelu(const float *p, const double *bias, double *value, double *slope, size_t rows, size_t n) {
+    enum { block = 256 };
+    double pre[block];
+    size_t total = rows * n, column = 0;
+    for (size_t start = 0; start < total; start += block) {
+        size_t count = total - start < block ? total - start : block;
+        for (size_t t = 0; t < count; t++) {
+            pre[t] = bias ? bias[column] + (double)p[start + t] : (double)p[start + t];
+            if (++column == n) column = 0;
+        }
+        lemma_gelu(pre, value + start, slope + start, count);
+    }
+}
+
+LEMMA_CLONES
+void lemma_scale_narrow(const double *d, const double *slope, float *out, double *column_sums, size_t rows, size_t n) {
+    if (column_sums)
+        for (size_t j = 0; j < n; j++) column_sums[j] = 0;
+    for (size_t i = 0; i < rows; i++) {
+        const double *di = d + i * n, *si = slope + i * n;
+        float *oi = out + i * n;
+        if (column_sums) {
+            for (size_t j = 0; j < n; j++) {
+                double v = di[j] * si[j];
+                oi[j] = (float)v;
+                column_sums[j] += v;
+            }
+        } else {
+            for (size_t j = 0; j < n; j++) oi[j] = (float)(di[j] * si[j]);
+        }
+    }
+}

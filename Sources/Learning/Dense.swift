@@ -48,6 +48,15 @@ public struct Dense: Sendable, Hashable, Codable {
         return Matrix.affine(x, parameters[weight], parameters[bias], precision: precision)
     }
 
+    /// `gelu(x W + b)`: the layer and a GELU after it as one step (`Matrix.affineGELU` of
+    /// LinearAlgebra: the same values, fewer passes over the batch).
+    @differentiable(reverse, wrt: (x, parameters))
+    func withGELU(_ x: Matrix, _ parameters: Parameters) -> Matrix {
+        requireColumns(x, inputs, layer: "Dense \"\(name)\"")
+        guard let bias else { return gelu(x.times(parameters[weight], precision: precision)) }
+        return Matrix.affineGELU(x, parameters[weight], parameters[bias], precision: precision)
+    }
+
     private enum CodingKeys: String, CodingKey { case name, inputs, outputs, weight, bias, precision }
 
     /// Decodes a layer; one encoded before layers had a precision is a `.double` layer.

@@ -27,8 +27,13 @@ public struct MLP: Sendable, Hashable, Codable {
         let last = withoutDerivative(at: layers.count - 1)
         var h = x
         for i in withoutDerivative(at: 0..<layers.count) {
-            h = layers[i](h, parameters)
-            if i < last { h = activation(h) }
+            if i < last && activation == .gelu {
+                // A dense layer and its GELU in one step (the same values).
+                h = layers[i].withGELU(h, parameters)
+            } else {
+                h = layers[i](h, parameters)
+                if i < last { h = activation(h) }
+            }
         }
         return h
     }

@@ -51,3 +51,27 @@ import Testing
         #expect(old.precision == .double && old.name == "d" && old.weight == layer.weight && old.bias == layer.bias)
     }
 }
+
+/// A multilayer perceptron with GELU runs each hidden layer and its GELU as one step: the
+/// same output and weight gradients as the layers and activations one after another.
+@Suite struct FusedGELUTests {
+    @Test(arguments: ProductPrecision.allCases) func mlpEqualsItsLayersInTurn(precision: ProductPrecision) {
+        var rng = SeededGenerator(seed: 51)
+        var p = Parameters()
+        let mlp = MLP("mlp", widths: [5, 12, 9, 3], activation: .gelu, precision: precision, in: &p, using: &rng)
+        let x = Matrix.randomNormal(10, 5, using: &rng), r = Matrix.randomNormal(10, 3, using: &rng)
+        let composed: @differentiable(reverse) (Parameters) -> Matrix = { p in
+            mlp.layers[2](gelu(mlp.layers[1](gelu(mlp.layers[0](x, p)), p)), p)
+        }
+        #expect(mlp(x, p) == composed(p))
+        let fused = gradient(at: p) { p in mlp(x, p).dot(r) }
+        let reference = gradient(at: p) { p in composed(p).dot(r) }
+        for (k, name) in p.names.enumerated() {
+            if name.hasSuffix("bias") {
+                #expect(relativeError(Vector(fused.values[k].elements), Vector(reference.values[k].elements)) < 1e-13, "\(name)")
+            } else {
+                #expect(fused.values[k] == reference.values[k], "\(name)")
+            }
+        }
+    }
+}

@@ -62,4 +62,14 @@ void lemma_standardize_rows(const double *x, double *y, double *inverse, size_t 
 void lemma_standardize_pullback(const double *d, const double *y, const double *inverse, double *out, size_t rows,
                                 size_t n);
 
+/// value, slope = GELU and its slope (as lemma_gelu) of row[j] + p[i·n + j] for a rows × n
+/// block of floats p (a single-precision product; row NULL: no row added), widened to double
+/// exactly as lemma_widen does: a dense layer's output put through GELU in one pass.
+void lemma_widen_gelu(const float *p, const double *row, double *value, double *slope, size_t rows, size_t n);
+
+/// out = d ⊙ slope rounded to float, for rows × n doubles, and column_sums[j] = Σᵢ dᵢⱼ slopeᵢⱼ
+/// in row order (column_sums NULL: not summed): GELU's pullback, ready for the products of
+/// a single-precision dense layer's pullback, with its bias gradient.
+void lemma_scale_narrow(const double *d, const double *slope, float *out, double *column_sums, size_t rows, size_t n);
+
 #endif

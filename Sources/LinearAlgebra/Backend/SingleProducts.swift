@@ -17,50 +17,92 @@ struct SingleOperand {
             initialized = m.elements.count
         }
     }
+
+    /// `d ⊙ slope` rounded to `Float` (GELU's pullback), with the column sums of `d ⊙ slope`
+    /// in `Double` (the bias gradient of the layer before it), in one pass.
+    init(_ d: Matrix, scaledBy slope: Matrix, columnSums: inout Matrix) {
+        Matrix.requireSameShape(d, slope, "GELU pullback")
+        rows = d.rows
+        columns = d.columns
+        var sums = [Double](repeating: 0, count: d.columns)
+        elements = [Float](unsafeUninitializedCapacity: d.elements.count) { po, initialized in
+            d.elements.withUnsafeBufferPointer { pd in
+                slope.elements.withUnsafeBufferPointer { ps in
+                    sums.withUnsafeMutableBufferPointer { pc in
+                        lemma_scale_narrow(pd.baseAddress, ps.baseAddress, po.baseAddress, pc.baseAddress, d.rows, d.columns)
+                    }
+                }
+            }
+            initialized = d.elements.count
+        }
+        columnSums = Matrix(rows: 1, columns: d.columns, elements: sums)
+    }
 }
 
 extension BLAS {
-    /// `op(a) · op(b)`, plus the `1 × n` row `bias` in every row when given, in single
-    /// precision: `sgemm` multiplies and accumulates in `Float` (transposes read in place),
-    /// and the result is widened to `Double` with the bias added in `Double`. Shapes are
-    /// checked by the callers.
-    static func singleGemm(
-        _ a: SingleOperand, transposed ta: Bool = false, _ b: SingleOperand, transposedB tb: Bool = false,
-        bias: Matrix? = nil
-    ) -> Matrix {
+    /// `op(a) · op(b)` by `sgemm`: multiplied and accumulated in `Float` (transposes read in
+    /// place), row-major `m × n`. Shapes are checked by the callers.
+    static func singleProduct(
+        _ a: SingleOperand, transposed ta: Bool = false, _ b: SingleOperand, transposedB tb: Bool = false
+    ) -> (product: [Float], rows: Int, columns: Int) {
         let m = ta ? a.columns : a.rows, k = ta ? a.rows : a.columns
         let n = tb ? b.rows : b.columns
-        guard m > 0, n > 0 else { return Matrix.zeros(m, n) }
-        let product: [Float]
-        if k == 0 {
-            product = [Float](repeating: 0, count: m * n)
-        } else {
-            BLASThreads.use(forMultiplyAdds: m * n * k)
-            product = [Float](unsafeUninitializedCapacity: m * n) { pc, initialized in
-                a.elements.withUnsafeBufferPointer { pa in
-                    b.elements.withUnsafeBufferPointer { pb in
-                        cblas_sgemm(
-                            CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                            blasint(m), blasint(n), blasint(k),
-                            1, pa.baseAddress, blasint(a.columns), pb.baseAddress, blasint(b.columns),
-                            0, pc.baseAddress, blasint(n))
-                    }
-                }
-                initialized = m * n
-            }
-        }
-        let elements = [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
-            product.withUnsafeBufferPointer { pp in
-                if let bias {
-                    bias.elements.withUnsafeBufferPointer { pb in
-                        lemma_widen(pp.baseAddress, pb.baseAddress, pc.baseAddress, m, n)
-                    }
-                } else {
-                    lemma_widen(pp.baseAddress, nil, pc.baseAddress, m, n)
+        guard m > 0, n > 0, k > 0 else { return ([Float](repeating: 0, count: m * n), m, n) }
+        BLASThreads.use(forMultiplyAdds: m * n * k)
+        let product = [Float](unsafeUninitializedCapacity: m * n) { pc, initialized in
+            a.elements.withUnsafeBufferPointer { pa in
+                b.elements.withUnsafeBufferPointer { pb in
+                    cblas_sgemm(
+                        CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                        blasint(m), blasint(n), blasint(k),
+                        1, pa.baseAddress, blasint(a.columns), pb.baseAddress, blasint(b.columns),
+                        0, pc.baseAddress, blasint(n))
                 }
             }
             initialized = m * n
         }
+        return (product, m, n)
+    }
+
+    /// `op(a) · op(b)`, plus the `1 × n` row `bias` in every row when given, in single
+    /// precision (``singleProduct(_:transposed:_:transposedB:)``), widened to `Double` with the
+    /// bias added in `Double`.
+    static func singleGemm(
+        _ a: SingleOperand, transposed ta: Bool = false, _ b: SingleOperand, transposedB tb: Bool = false,
+        bias: Matrix? = nil
+    ) -> Matrix {
+        let (product, m, n) = singleProduct(a, transposed: ta, b, transposedB: tb)
+        let elements = [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
+            product.withUnsafeBufferPointer { pp in
+                withOptionalElements(bias) { pb in lemma_widen(pp.baseAddress, pb, pc.baseAddress, m, n) }
+            }
+            initialized = m * n
+        }
         return Matrix(rows: m, columns: n, elements: elements)
+    }
+
+    /// GELU of `a · b + 1 bias` (product in single precision) and GELU's slope there, in one
+    /// pass over the product: the same bits as widening first and applying GELU after.
+    static func singleAffineGELU(_ a: SingleOperand, _ b: SingleOperand, bias: Matrix?) -> (value: Matrix, slope: Matrix) {
+        let (product, m, n) = singleProduct(a, b)
+        var value = [Double]()
+        let slope = [Double](unsafeUninitializedCapacity: m * n) { ps, written in
+            value = [Double](unsafeUninitializedCapacity: m * n) { pv, initialized in
+                product.withUnsafeBufferPointer { pp in
+                    withOptionalElements(bias) { pb in
+                        lemma_widen_gelu(pp.baseAddress, pb, pv.baseAddress, ps.baseAddress, m, n)
+                    }
+                }
+                initialized = m * n
+            }
+            written = m * n
+        }
+        return (Matrix(rows: m, columns: n, elements: value), Matrix(rows: m, columns: n, elements: slope))
+    }
+
+    /// `body` with the address of `m`'s entries, or `nil` without `m`.
+    private static func withOptionalElements<R>(_ m: Matrix?, _ body: (UnsafePointer<Double>?) -> R) -> R {
+        guard let m else { return body(nil) }
+        return m.elements.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }
