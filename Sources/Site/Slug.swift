@@ -5,15 +5,16 @@ public enum Slug {
         var out = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
-            let isWord = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            // ASCII is decided by its code (letters and digits; upper case lowered by 32),
+            // without the Unicode property tables or a lower-casing String per letter.
+            let value = scalar.value
+            let isWord = value < 0x80
+                ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+                : scalar.properties.isAlphabetic
             if isWord {
                 if pendingHyphen, !out.isEmpty { out += "-" }
                 pendingHyphen = false
-                if scalar.isASCII {
-                    out += String(scalar).lowercased()
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.unicodeScalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(value + 32)! : scalar)
             } else {
                 pendingHyphen = true
             }
