@@ -223,8 +223,10 @@ void lemma_widen(const float *x, const double *row, double *y, size_t rows, size
 
 // Sums and dot products of a row in eight interleaved partial sums, added pairwise at the
 // end: the loop vectorises (a single running sum cannot, its additions being ordered), and
-// the order is the same in every variant, so the bits are too.
+// the order is the same in every variant — with multiply and add kept apart (no fused
+// multiply-adds), so the bits are too.
 static inline double row_sum(const double *x, size_t n) {
+#pragma clang fp contract(off)
     double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     size_t j = 0;
     for (; j + 8 <= n; j += 8)
@@ -234,6 +236,7 @@ static inline double row_sum(const double *x, size_t n) {
 }
 
 static inline double row_dot(const double *x, const double *y, size_t n) {
+#pragma clang fp contract(off)
     double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     size_t j = 0;
     for (; j + 8 <= n; j += 8)
@@ -264,6 +267,7 @@ void lemma_softmax_rows(double *x, double *lse, size_t rows, size_t n) {
 
 LEMMA_CLONES
 void lemma_softmax_pullback(const double *d, const double *p, double *out, size_t rows, size_t n) {
+#pragma clang fp contract(off)
     for (size_t i = 0; i < rows; i++) {
         const double *di = d + i * n, *pi = p + i * n;
         double *oi = out + i * n;
@@ -272,23 +276,55 @@ void lemma_softmax_pullback(const double *d, const double *p, double *out, size_
     }
 }
 
+// (x − mean) · r into y for one row of n, r = 1/√(variance + epsilon); returns r.
+static inline double standardize_row(const double *x, double *y, size_t n, double epsilon) {
+#pragma clang fp contract(off)
+    double mean = row_sum(x, n) / (double)n;
+    for (size_t j = 0; j < n; j++) y[j] = x[j] - mean;
+    double variance = row_dot(y, y, n) / (double)n;
+    double r = 1.0 / sqrt(variance + epsilon);
+    for (size_t j = 0; j < n; j++) y[j] *= r;
+    return r;
+}
+
 LEMMA_CLONES
 void lemma_standardize_rows(const double *x, double *y, double *inverse, size_t rows, size_t n, double epsilon) {
+    for (size_t i = 0; i < rows; i++) inverse[i] = standardize_row(x + i * n, y + i * n, n, epsilon);
+}
+
+LEMMA_CLONES
+void lemma_layer_norm(const double *x, const double *gain, const double *bias, double *y, double *value,
+                      double *inverse, size_t rows, size_t n, double epsilon) {
+#pragma clang fp contract(off)
     for (size_t i = 0; i < rows; i++) {
-        const double *xi = x + i * n;
-        double *yi = y + i * n;
-        double mean = row_sum(xi, n) / (double)n;
-        for (size_t j = 0; j < n; j++) yi[j] = xi[j] - mean;
-        double variance = row_dot(yi, yi, n) / (double)n;
-        double r = 1.0 / sqrt(variance + epsilon);
-        inverse[i] = r;
-        for (size_t j = 0; j < n; j++) yi[j] *= r;
+        double *yi = y + i * n, *vi = value + i * n;
+        inverse[i] = standardize_row(x + i * n, yi, n, epsilon);
+        for (size_t j = 0; j < n; j++) vi[j] = yi[j] * gain[j] + bias[j];
+    }
+}
+
+LEMMA_CLONES
+void lemma_layer_norm_pullback(const double *d, const double *y, const double *inverse, const double *gain, double *out,
+                               double *gain_gradient, double *bias_gradient, size_t rows, size_t n) {
+#pragma clang fp contract(off)
+    for (size_t j = 0; j < n; j++) gain_gradient[j] = bias_gradient[j] = 0;
+    for (size_t i = 0; i < rows; i++) {
+        const double *di = d + i * n, *yi = y + i * n;
+        double *oi = out + i * n;
+        for (size_t j = 0; j < n; j++) {
+            oi[j] = di[j] * gain[j];
+            gain_gradient[j] += di[j] * yi[j];
+            bias_gradient[j] += di[j];
+        }
+        double mean = row_sum(oi, n) / (double)n, projected = row_dot(oi, yi, n) / (double)n, r = inverse[i];
+        for (size_t j = 0; j < n; j++) oi[j] = ((oi[j] - mean) - yi[j] * projected) * r;
     }
 }
 
 LEMMA_CLONES
 void lemma_standardize_pullback(const double *d, const double *y, const double *inverse, double *out, size_t rows,
                                 size_t n) {
+#pragma clang fp contract(off)
     for (size_t i = 0; i < rows; i++) {
         const double *di = d + i * n, *yi = y + i * n;
         double *oi = out + i * n;

@@ -67,6 +67,21 @@ import Testing
         #expect(relativeError(g, Matrix(rows: 3, columns: n, elements: expected)) < 1e-12)
     }
 
+    /// Layer normalisation with gain and bias in one pass per row, forward and back, equals
+    /// standardising, scaling and shifting one after another (gradients for all three).
+    @Test(arguments: lengths) func layerNormEqualsItsComposition(n: Int) {
+        var rng = SeededGenerator(seed: UInt64(300 + n))
+        let x = 2 * Matrix.randomNormal(6, n, using: &rng) - 1, r = Matrix.randomNormal(6, n, using: &rng)
+        let gain = Matrix.randomNormal(1, n, using: &rng), bias = Matrix.randomNormal(1, n, using: &rng)
+        let composed = x.rowStandardized().multiplying(row: gain).adding(row: bias)
+        #expect(relativeError(x.layerNormalized(gain: gain, bias: bias), composed) < 1e-14)
+        let fused = gradient(at: x, gain, bias) { x, g, b in x.layerNormalized(gain: g, bias: b).dot(r) }
+        let reference = gradient(at: x, gain, bias) { x, g, b in x.rowStandardized().multiplying(row: g).adding(row: b).dot(r) }
+        #expect(relativeError(fused.0, reference.0) < 1e-13)
+        #expect(relativeError(fused.1, reference.1) < 1e-13)
+        #expect(relativeError(fused.2, reference.2) < 1e-13)
+    }
+
     /// Rows that have no finite shift, and a NaN anywhere in a row, give NaN rows — never
     /// a distribution that looks valid.
     @Test func specialRows() {

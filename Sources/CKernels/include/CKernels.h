@@ -48,7 +48,7 @@ void lemma_widen(const float *x, const double *row, double *y, size_t rows, size
 /// Each row of the rows × n doubles at x (row-major) replaced by its softmax exp(xⱼ − m) / Σₖ exp(xₖ − m), m the row's largest entry (NaN entries do not
 /// count as largest; they make the row NaN); lse[i] receives the row's log-sum-exp. A row
 /// whose largest entry is +∞, or a row of all −∞, becomes NaN. Sums are taken in eight
-/// interleaved parts (the same bits on every processor).
+/// interleaved parts, in the same order on every processor.
 void lemma_softmax_rows(double *x, double *lse, size_t rows, size_t n);
 
 /// out = p ⊙ (d − rowSums(d ⊙ p)) for rows × n doubles: the pullback of a row softmax p.
@@ -71,5 +71,16 @@ void lemma_widen_gelu(const float *p, const double *row, double *value, double *
 /// in row order (column_sums NULL: not summed): GELU's pullback, ready for the products of
 /// a single-precision dense layer's pullback, with its bias gradient.
 void lemma_scale_narrow(const double *d, const double *slope, float *out, double *column_sums, size_t rows, size_t n);
+
+/// Layer normalisation of rows × n doubles: y as lemma_standardize_rows (with inverse[i]) and
+/// value = y ⊙ gain + bias per row (gain and bias n long), in one pass per row.
+void lemma_layer_norm(const double *x, const double *gain, const double *bias, double *y, double *value,
+                      double *inverse, size_t rows, size_t n, double epsilon);
+
+/// The pullback of lemma_layer_norm for the gradient d: out = the standardisation's pullback
+/// of d ⊙ gain (as lemma_standardize_pullback), gain_gradient[j] = Σᵢ dᵢⱼ yᵢⱼ and
+/// bias_gradient[j] = Σᵢ dᵢⱼ (summed in row order), in one pass per row.
+void lemma_layer_norm_pullback(const double *d, const double *y, const double *inverse, const double *gain, double *out,
+                               double *gain_gradient, double *bias_gradient, size_t rows, size_t n);
 
 #endif

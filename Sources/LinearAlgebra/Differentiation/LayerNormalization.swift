@@ -73,9 +73,38 @@ extension Matrix {
     {
         let (value, standardized, inverseDeviation) = layerNormalization(gain: gain, bias: bias, epsilon: epsilon)
         return (value, zeroAware((.zero, .zero, .zero)) { d in
-            let xBar = Matrix.rowStandardizationPullback(d.multiplying(row: gain), y: standardized, inverseDeviation: inverseDeviation)
-            return (xBar, d.hadamard(standardized).columnSums(), d.columnSums())
+            Matrix.layerNormalizationPullback(d, y: standardized, inverseDeviation: inverseDeviation, gain: gain)
         })
+    }
+
+    /// `(x̄, gain̄, bias̄)` in one pass per row (`lemma_layer_norm_pullback`; the two column
+    /// sums in row order).
+    static func layerNormalizationPullback(_ d: Matrix, y: Matrix, inverseDeviation r: Matrix, gain: Matrix)
+        -> (Matrix, Matrix, Matrix)
+    {
+        requireSameShape(d, y, "layer norm pullback")
+        let (rows, n) = (y.rows, y.columns)
+        var gainGradient = [Double](repeating: 0, count: n), biasGradient = [Double](repeating: 0, count: n)
+        let out = [Double](unsafeUninitializedCapacity: rows * n) { po, initialized in
+            d.elements.withUnsafeBufferPointer { pd in
+                y.elements.withUnsafeBufferPointer { py in
+                    r.elements.withUnsafeBufferPointer { pr in
+                        gain.elements.withUnsafeBufferPointer { pg in
+                            gainGradient.withUnsafeMutableBufferPointer { pgg in
+                                biasGradient.withUnsafeMutableBufferPointer { pbg in
+                                    lemma_layer_norm_pullback(
+                                        pd.baseAddress, py.baseAddress, pr.baseAddress, pg.baseAddress, po.baseAddress,
+                                        pgg.baseAddress, pbg.baseAddress, rows, n)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = rows * n
+        }
+        return (Matrix(rows: rows, columns: n, elements: out), Matrix(rows: 1, columns: n, elements: gainGradient),
+                Matrix(rows: 1, columns: n, elements: biasGradient))
     }
 
     func layerNormalization(gain: Matrix, bias: Matrix, epsilon: Double)
@@ -84,21 +113,27 @@ extension Matrix {
         precondition(
             gain.rows == 1 && gain.columns == columns && bias.rows == 1 && bias.columns == columns,
             "Matrix.layerNormalized: needs 1×\(columns) gain and bias rows, got \(gain.shapeText) and \(bias.shapeText)")
-        let (standardized, inverseDeviation) = rowStandardization(epsilon: epsilon)
         let (rows, n) = (self.rows, columns)
+        var standardized = [Double](), inverse = [Double]()
         let value = [Double](unsafeUninitializedCapacity: rows * n) { pv, initialized in
-            standardized.elements.withUnsafeBufferPointer { py in
-                gain.elements.withUnsafeBufferPointer { pg in
-                    bias.elements.withUnsafeBufferPointer { pb in
-                        for i in 0..<rows {
-                            let base = i * n
-                            for j in 0..<n { pv[base + j] = py[base + j] * pg[j] + pb[j] }
+            standardized = [Double](unsafeUninitializedCapacity: rows * n) { py, written in
+                inverse = [Double](unsafeUninitializedCapacity: rows) { pr, done in
+                    elements.withUnsafeBufferPointer { px in
+                        gain.elements.withUnsafeBufferPointer { pg in
+                            bias.elements.withUnsafeBufferPointer { pb in
+                                lemma_layer_norm(
+                                    px.baseAddress, pg.baseAddress, pb.baseAddress, py.baseAddress, pv.baseAddress,
+                                    pr.baseAddress, rows, n, epsilon)
+                            }
                         }
                     }
+                    done = rows
                 }
+                written = rows * n
             }
             initialized = rows * n
         }
-        return (Matrix(rows: rows, columns: n, elements: value), standardized, inverseDeviation)
+        return (Matrix(rows: rows, columns: n, elements: value), Matrix(rows: rows, columns: n, elements: standardized),
+                Matrix(rows: rows, columns: 1, elements: inverse))
     }
 }
