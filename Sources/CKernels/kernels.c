@@ -221,11 +221,16 @@ void lemma_widen(const float *x, const double *row, double *y, size_t rows, size
     }
 }
 
+// Row helpers are inlined into every variant of their callers, so that each is compiled (and
+// vectorised) for that variant's instruction set; left to the inliner they stayed calls to a
+// baseline x86-64 copy.
+#define LEMMA_ROW_HELPER static inline __attribute__((always_inline))
+
 // Sums and dot products of a row in eight interleaved partial sums, added pairwise at the
 // end: the loop vectorises (a single running sum cannot, its additions being ordered), and
 // the order is the same in every variant — with multiply and add kept apart (no fused
 // multiply-adds), so the bits are too.
-static inline double row_sum(const double *x, size_t n) {
+LEMMA_ROW_HELPER double row_sum(const double *x, size_t n) {
 #pragma clang fp contract(off)
     double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     size_t j = 0;
@@ -235,7 +240,7 @@ static inline double row_sum(const double *x, size_t n) {
     return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
 }
 
-static inline double row_dot(const double *x, const double *y, size_t n) {
+LEMMA_ROW_HELPER double row_dot(const double *x, const double *y, size_t n) {
 #pragma clang fp contract(off)
     double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     size_t j = 0;
@@ -277,7 +282,7 @@ void lemma_softmax_pullback(const double *d, const double *p, double *out, size_
 }
 
 // (x − mean) · r into y for one row of n, r = 1/√(variance + epsilon); returns r.
-static inline double standardize_row(const double *x, double *y, size_t n, double epsilon) {
+LEMMA_ROW_HELPER double standardize_row(const double *x, double *y, size_t n, double epsilon) {
 #pragma clang fp contract(off)
     double mean = row_sum(x, n) / (double)n;
     for (size_t j = 0; j < n; j++) y[j] = x[j] - mean;
