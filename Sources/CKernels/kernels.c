@@ -360,16 +360,23 @@ void lemma_scale_narrow(const double *d, const double *slope, float *out, double
     if (column_sums)
         for (size_t j = 0; j < n; j++) column_sums[j] = 0;
     for (size_t i = 0; i < rows; i++) {
-        const double *di = d + i * n, *si = slope + i * n;
+        const double *di = d + i * n, *si = slope ? slope + i * n : NULL;
         float *oi = out + i * n;
-        if (column_sums) {
+        if (si && column_sums) {
             for (size_t j = 0; j < n; j++) {
                 double v = di[j] * si[j];
                 oi[j] = (float)v;
                 column_sums[j] += v;
             }
-        } else {
+        } else if (si) {
             for (size_t j = 0; j < n; j++) oi[j] = (float)(di[j] * si[j]);
+        } else if (column_sums) {
+            for (size_t j = 0; j < n; j++) {
+                oi[j] = (float)di[j];
+                column_sums[j] += di[j];
+            }
+        } else {
+            for (size_t j = 0; j < n; j++) oi[j] = (float)di[j];
         }
     }
 }

@@ -68,8 +68,8 @@ void lemma_standardize_pullback(const double *d, const double *y, const double *
 void lemma_widen_gelu(const float *p, const double *row, double *value, double *slope, size_t rows, size_t n);
 
 /// out = d ⊙ slope rounded to float, for rows × n doubles, and column_sums[j] = Σᵢ dᵢⱼ slopeᵢⱼ
-/// in row order (column_sums NULL: not summed): GELU's pullback, ready for the products of
-/// a single-precision dense layer's pullback, with its bias gradient.
+/// in row order (slope NULL: d itself; column_sums NULL: not summed): GELU's pullback, ready
+/// for the products of a single-precision dense layer's pullback, with its bias gradient.
 void lemma_scale_narrow(const double *d, const double *slope, float *out, double *column_sums, size_t rows, size_t n);
 
 /// Layer normalisation of rows × n doubles: y as lemma_standardize_rows (with inverse[i]) and

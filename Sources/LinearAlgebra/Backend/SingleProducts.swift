@@ -18,18 +18,19 @@ struct SingleOperand {
         }
     }
 
-    /// `d ⊙ slope` rounded to `Float` (GELU's pullback), with the column sums of `d ⊙ slope`
-    /// in `Double` (the bias gradient of the layer before it), in one pass.
-    init(_ d: Matrix, scaledBy slope: Matrix, columnSums: inout Matrix) {
-        Matrix.requireSameShape(d, slope, "GELU pullback")
+    /// `d ⊙ slope` (`d` without `slope`) rounded to `Float` — GELU's pullback — with the
+    /// column sums of `d ⊙ slope` in `Double` (the bias gradient of a dense layer), in one
+    /// pass; the sums in row order.
+    init(_ d: Matrix, scaledBy slope: Matrix? = nil, columnSums: inout Matrix) {
+        if let slope { Matrix.requireSameShape(d, slope, "GELU pullback") }
         rows = d.rows
         columns = d.columns
         var sums = [Double](repeating: 0, count: d.columns)
         elements = [Float](unsafeUninitializedCapacity: d.elements.count) { po, initialized in
             d.elements.withUnsafeBufferPointer { pd in
-                slope.elements.withUnsafeBufferPointer { ps in
+                BLAS.withOptionalElements(slope) { ps in
                     sums.withUnsafeMutableBufferPointer { pc in
-                        lemma_scale_narrow(pd.baseAddress, ps.baseAddress, po.baseAddress, pc.baseAddress, d.rows, d.columns)
+                        lemma_scale_narrow(pd.baseAddress, ps, po.baseAddress, pc.baseAddress, d.rows, d.columns)
                     }
                 }
             }
@@ -101,7 +102,7 @@ extension BLAS {
     }
 
     /// `body` with the address of `m`'s entries, or `nil` without `m`.
-    private static func withOptionalElements<R>(_ m: Matrix?, _ body: (UnsafePointer<Double>?) -> R) -> R {
+    static func withOptionalElements<R>(_ m: Matrix?, _ body: (UnsafePointer<Double>?) -> R) -> R {
         guard let m else { return body(nil) }
         return m.elements.withUnsafeBufferPointer { body($0.baseAddress) }
     }

@@ -19,7 +19,7 @@ public enum ProductPrecision: String, Sendable, Hashable, Codable, CaseIterable 
 extension Matrix {
     /// `x W + 1 b` with the products in the given precision (see ``affine(_:_:_:)`` for the
     /// layout; `.double` is exactly that function). The pullback's two products use the
-    /// same precision; the bias gradient (column sums) stays in `Double`.
+    /// same precision; the bias gradient (column sums) stays in `Double`, summed in row order.
     @differentiable(reverse, wrt: (x, w, b))
     public static func affine(_ x: Matrix, _ w: Matrix, _ b: Matrix, precision: ProductPrecision) -> Matrix {
         switch precision {
@@ -43,8 +43,10 @@ extension Matrix {
             checkAffineShapes(x, w, b)
             let (sx, sw) = (SingleOperand(x), SingleOperand(w))
             return (BLAS.singleGemm(sx, sw, bias: b), zeroAware((.zero, .zero, .zero)) { d in
-                let sd = SingleOperand(d)
-                return (BLAS.singleGemm(sd, sw, transposedB: true), BLAS.singleGemm(sx, transposed: true, sd), d.columnSums())
+                // Ȳ rounded for both products, its column sums (b̄) taken in the same pass.
+                var biasGradient = Matrix.zero
+                let sd = SingleOperand(d, columnSums: &biasGradient)
+                return (BLAS.singleGemm(sd, sw, transposedB: true), BLAS.singleGemm(sx, transposed: true, sd), biasGradient)
             })
         }
     }
