@@ -209,15 +209,15 @@ void lemma_narrow(const double *x, float *y, size_t n) {
 }
 
 LEMMA_CLONES
-void lemma_widen(const float *x, const double *row, double *y, size_t rows, size_t n) {
-    if (!row) {
-        for (size_t i = 0; i < rows * n; i++) y[i] = (double)x[i];
-        return;
-    }
+void lemma_widen(const float *x, size_t ldx, const double *row, double *y, size_t rows, size_t n) {
     for (size_t i = 0; i < rows; i++) {
-        const float *xi = x + i * n;
+        const float *xi = x + i * ldx;
         double *yi = y + i * n;
-        for (size_t j = 0; j < n; j++) yi[j] = row[j] + (double)xi[j];
+        if (row) {
+            for (size_t j = 0; j < n; j++) yi[j] = row[j] + (double)xi[j];
+        } else {
+            for (size_t j = 0; j < n; j++) yi[j] = (double)xi[j];
+        }
     }
 }
 
@@ -356,12 +356,13 @@ void lemma_widen_gelu(const float *p, const double *bias, double *value, double 
 }
 
 LEMMA_CLONES
-void lemma_scale_narrow(const double *d, const double *slope, float *out, double *column_sums, size_t rows, size_t n) {
+void lemma_scale_narrow(const double *d, const double *slope, float *out, size_t ldo, double *column_sums, size_t rows,
+                        size_t n) {
     if (column_sums)
         for (size_t j = 0; j < n; j++) column_sums[j] = 0;
     for (size_t i = 0; i < rows; i++) {
         const double *di = d + i * n, *si = slope ? slope + i * n : NULL;
-        float *oi = out + i * n;
+        float *oi = out + i * ldo;
         if (si && column_sums) {
             for (size_t j = 0; j < n; j++) {
                 double v = di[j] * si[j];

@@ -13,8 +13,9 @@ import LinearAlgebra
 /// residual-attention (RealFormer) stack can add them to the next layer's. Pass
 /// `Matrix.zero` (0×0) as `previousScores` for plain attention.
 ///
-/// **Precision.** The four projections run in `precision` (see ``Dense``); the per-head
-/// products of scores and values stay in `Double`.
+/// **Precision.** The four projections run in `precision` (see ``Dense``; in single
+/// precision the query, key and value projections are one product); the per-head products
+/// of scores and values stay in `Double`.
 public struct MultiHeadAttention: Sendable, Hashable, Codable {
     public let name: String
     public let width: Int
@@ -60,7 +61,8 @@ public struct MultiHeadAttention: Sendable, Hashable, Codable {
         precondition(
             x.rows % sequenceLength == 0,
             "MultiHeadAttention \"\(name)\": \(x.rows) rows are not whole sequences of length \(sequenceLength)")
-        let q = query(x, parameters), k = key(x, parameters), v = value(x, parameters)
+        let projected = projections(x, parameters)
+        let q = projected.first, k = projected.second, v = projected.third
         let scale = withoutDerivative(at: 1 / Double(width / heads).squareRoot())
         let scores =
             Matrix.headScores(q, k, heads: heads, sequenceLength: sequenceLength, scale: scale) + previousScores
@@ -68,6 +70,21 @@ public struct MultiHeadAttention: Sendable, Hashable, Codable {
         let weights = masked.rowSoftmax()
         let mixed = Matrix.headMix(weights, v, heads: heads, sequenceLength: sequenceLength)
         return Result(output: output(mixed, parameters), scores: scores)
+    }
+
+    /// Queries, keys and values of `x`. In single precision the three dense layers run as
+    /// one product (`Matrix.affineTriple`: the same values up to `Float` rounding); in `Double`
+    /// they are the three layers one after another.
+    @differentiable(reverse, wrt: (x, parameters))
+    func projections(_ x: Matrix, _ parameters: Parameters) -> AffineTriple {
+        guard let bq = query.bias, let bk = key.bias, let bv = value.bias,
+              query.precision == .single, key.precision == .single, value.precision == .single
+        else {
+            return AffineTriple(first: query(x, parameters), second: key(x, parameters), third: value(x, parameters))
+        }
+        return Matrix.affineTriple(
+            x, parameters[query.weight], parameters[bq], parameters[key.weight], parameters[bk],
+            parameters[value.weight], parameters[bv], precision: .single)
     }
 
     /// The attention weights (rows of the softmax, `(B·H·T) × T`) for given scores, with

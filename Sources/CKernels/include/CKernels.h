@@ -41,9 +41,10 @@ void lemma_adam_update(double *restrict p, const double *restrict g, double *res
 /// single precision). Values beyond float's range become ±∞, NaN stays NaN.
 void lemma_narrow(const double *x, float *y, size_t n);
 
-/// y[i·n + j] = row[j] + x[i·n + j] for a rows × n block of floats x (row NULL: no row
-/// added), widened to double: the result of a single-precision product, with its bias.
-void lemma_widen(const float *x, const double *row, double *y, size_t rows, size_t n);
+/// y[i·n + j] = row[j] + x[i·ldx + j] for a rows × n block of floats x whose rows start ldx
+/// apart (row NULL: no row added), widened to double: the result of a single-precision
+/// product (or a block of its columns), with its bias.
+void lemma_widen(const float *x, size_t ldx, const double *row, double *y, size_t rows, size_t n);
 
 /// Each row of the rows × n doubles at x (row-major) replaced by its softmax exp(xⱼ − m) / Σₖ exp(xₖ − m), m the row's largest entry (NaN entries do not
 /// count as largest; they make the row NaN); lse[i] receives the row's log-sum-exp. A row
@@ -67,10 +68,12 @@ void lemma_standardize_pullback(const double *d, const double *y, const double *
 /// exactly as lemma_widen does: a dense layer's output put through GELU in one pass.
 void lemma_widen_gelu(const float *p, const double *row, double *value, double *slope, size_t rows, size_t n);
 
-/// out = d ⊙ slope rounded to float, for rows × n doubles, and column_sums[j] = Σᵢ dᵢⱼ slopeᵢⱼ
-/// in row order (slope NULL: d itself; column_sums NULL: not summed): GELU's pullback, ready
-/// for the products of a single-precision dense layer's pullback, with its bias gradient.
-void lemma_scale_narrow(const double *d, const double *slope, float *out, double *column_sums, size_t rows, size_t n);
+/// out = d ⊙ slope rounded to float, for rows × n doubles (out's rows start ldo apart), and
+/// column_sums[j] = Σᵢ dᵢⱼ slopeᵢⱼ in row order (slope NULL: d itself; column_sums NULL: not
+/// summed): GELU's pullback, ready for the products of a single-precision dense layer's
+/// pullback, with its bias gradient.
+void lemma_scale_narrow(const double *d, const double *slope, float *out, size_t ldo, double *column_sums, size_t rows,
+                        size_t n);
 
 /// Layer normalisation of rows × n doubles: y as lemma_standardize_rows (with inverse[i]) and
 /// value = y ⊙ gain + bias per row (gain and bias n long), in one pass per row.

@@ -18,6 +18,48 @@ struct SingleOperand {
         }
     }
 
+    private init(rows: Int, columns: Int, elements: [Float]) {
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
+    /// Matrices of `rows` rows side by side, `[B₀ B₁ …]`, rounded to `Float`; block `k` is
+    /// `widths[k]` columns wide, and a zero block (0×0, the zero tangent) counts as zeros.
+    /// Also each block's column sums in `Double` (row order), taken in the same pass when
+    /// `sumColumns` (else empty).
+    static func sideBySide(
+        _ blocks: [Matrix], rows: Int, widths: [Int], sumColumns: Bool = false
+    ) -> (operand: SingleOperand, columnSums: [Matrix]) {
+        precondition(blocks.count == widths.count, "SingleOperand: \(blocks.count) blocks, \(widths.count) widths")
+        let total = widths.reduce(0, +)
+        var sums: [Matrix] = []
+        let elements = [Float](unsafeUninitializedCapacity: rows * total) { po, initialized in
+            var offset = 0
+            for (block, width) in zip(blocks, widths) {
+                defer { offset += width }
+                if block.isZeroShape {
+                    for i in 0..<rows { (po.baseAddress! + i * total + offset).initialize(repeating: 0, count: width) }
+                    if sumColumns { sums.append(Matrix.zeros(1, width)) }
+                    continue
+                }
+                precondition(
+                    block.rows == rows && block.columns == width,
+                    "SingleOperand: a \(block.shapeText) block where \(rows)×\(width) belongs")
+                var blockSums = [Double](repeating: 0, count: width)
+                block.elements.withUnsafeBufferPointer { pb in
+                    blockSums.withUnsafeMutableBufferPointer { ps in
+                        lemma_scale_narrow(
+                            pb.baseAddress, nil, po.baseAddress! + offset, total, sumColumns ? ps.baseAddress : nil, rows, width)
+                    }
+                }
+                if sumColumns { sums.append(Matrix(rows: 1, columns: width, elements: blockSums)) }
+            }
+            initialized = rows * total
+        }
+        return (SingleOperand(rows: rows, columns: total, elements: elements), sums)
+    }
+
     /// `d ⊙ slope` (`d` without `slope`) rounded to `Float` — GELU's pullback — with the
     /// column sums of `d ⊙ slope` in `Double` (the bias gradient of a dense layer), in one
     /// pass; the sums in row order.
@@ -30,7 +72,7 @@ struct SingleOperand {
             d.elements.withUnsafeBufferPointer { pd in
                 BLAS.withOptionalElements(slope) { ps in
                     sums.withUnsafeMutableBufferPointer { pc in
-                        lemma_scale_narrow(pd.baseAddress, ps, po.baseAddress, pc.baseAddress, d.rows, d.columns)
+                        lemma_scale_narrow(pd.baseAddress, ps, po.baseAddress, d.columns, pc.baseAddress, d.rows, d.columns)
                     }
                 }
             }
@@ -73,9 +115,18 @@ extension BLAS {
         bias: Matrix? = nil
     ) -> Matrix {
         let (product, m, n) = singleProduct(a, transposed: ta, b, transposedB: tb)
+        return widened(product, rows: m, stride: n, columns: 0..<n, bias: bias)
+    }
+
+    /// Columns `columns` of a row-major `Float` matrix whose rows are `stride` long, widened
+    /// to `Double` with the `1 × columns.count` row `bias` added when given.
+    static func widened(_ product: [Float], rows m: Int, stride: Int, columns: Range<Int>, bias: Matrix? = nil) -> Matrix {
+        let n = columns.count
         let elements = [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
             product.withUnsafeBufferPointer { pp in
-                withOptionalElements(bias) { pb in lemma_widen(pp.baseAddress, pb, pc.baseAddress, m, n) }
+                withOptionalElements(bias) { pb in
+                    lemma_widen(pp.baseAddress.map { $0 + columns.lowerBound }, stride, pb, pc.baseAddress, m, n)
+                }
             }
             initialized = m * n
         }
