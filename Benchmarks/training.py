@@ -73,7 +73,10 @@ def main():
         print(f"  {name:7} {spread(ms)}  RSS {max(rss):.0f}  loss {spread(loss)}")
     for lemma_name, name in (("lemma2s", "torch"), ("lemma2", "torch"), ("lemma2", "torch64"), ("lemma", "torch64")):
         ratio = statistics.median([t for t, _, _ in tf[name]]) / statistics.median([t for t, _, _ in tf[lemma_name]])
-        print(f"  {name}/{lemma_name} time per step: {ratio:.2f}x")
+        # The same seed's two runs are close in time: their ratio is less exposed to drift.
+        paired = [a / b for (a, _, _), (b, _, _) in zip(tf[lemma_name], tf[name])]
+        print(f"  {name}/{lemma_name} time per step: {ratio:.2f}x  ({lemma_name}/{name} per seed: median "
+              f"{statistics.median(paired):.2f}, {min(paired):.2f}-{max(paired):.2f})")
 
 
 if __name__ == "__main__":
