@@ -204,12 +204,13 @@ const char *lemma_blas_core_for_processor(void) {
 }
 
 LEMMA_CLONES
-void lemma_narrow(const double *x, float *y, size_t n) {
+void lemma_narrow(const double *restrict x, float *restrict y, size_t n) {
     for (size_t i = 0; i < n; i++) y[i] = (float)x[i];
 }
 
 LEMMA_CLONES
-void lemma_widen(const float *x, size_t ldx, const double *row, double *y, size_t rows, size_t n) {
+void lemma_widen(const float *restrict x, size_t ldx, const double *restrict row, double *restrict y, size_t rows,
+                 size_t n) {
     for (size_t i = 0; i < rows; i++) {
         const float *xi = x + i * ldx;
         double *yi = y + i * n;
@@ -309,8 +310,9 @@ void lemma_layer_norm(const double *x, const double *gain, const double *bias, d
 }
 
 LEMMA_CLONES
-void lemma_layer_norm_pullback(const double *d, const double *y, const double *inverse, const double *gain, double *out,
-                               double *gain_gradient, double *bias_gradient, size_t rows, size_t n) {
+void lemma_layer_norm_pullback(const double *restrict d, const double *restrict y, const double *restrict inverse,
+                               const double *restrict gain, double *restrict out, double *restrict gain_gradient,
+                               double *restrict bias_gradient, size_t rows, size_t n) {
 #pragma clang fp contract(off)
     for (size_t j = 0; j < n; j++) gain_gradient[j] = bias_gradient[j] = 0;
     for (size_t i = 0; i < rows; i++) {
@@ -344,6 +346,23 @@ LEMMA_CLONES
 void lemma_widen_gelu(const float *p, const double *bias, double *value, double *slope, size_t rows, size_t n) {
     enum { block = 256 };
     double pre[block];
+    if (n >= block / 4) {
+        // Whole rows in chunks, so that the widening loop runs along contiguous columns.
+        for (size_t i = 0; i < rows; i++) {
+            for (size_t j0 = 0; j0 < n; j0 += block) {
+                size_t count = n - j0 < block ? n - j0 : block;
+                const float *pi = p + i * n + j0;
+                if (bias) {
+                    for (size_t t = 0; t < count; t++) pre[t] = bias[j0 + t] + (double)pi[t];
+                } else {
+                    for (size_t t = 0; t < count; t++) pre[t] = (double)pi[t];
+                }
+                lemma_gelu(pre, value + i * n + j0, slope + i * n + j0, count);
+            }
+        }
+        return;
+    }
+    // Short rows: chunks across rows, the column tracked as it wraps.
     size_t total = rows * n, column = 0;
     for (size_t start = 0; start < total; start += block) {
         size_t count = total - start < block ? total - start : block;
@@ -356,8 +375,8 @@ void lemma_widen_gelu(const float *p, const double *bias, double *value, double 
 }
 
 LEMMA_CLONES
-void lemma_scale_narrow(const double *d, const double *slope, float *out, size_t ldo, double *column_sums, size_t rows,
-                        size_t n) {
+void lemma_scale_narrow(const double *restrict d, const double *restrict slope, float *restrict out, size_t ldo,
+                        double *restrict column_sums, size_t rows, size_t n) {
     if (column_sums)
         for (size_t j = 0; j < n; j++) column_sums[j] = 0;
     for (size_t i = 0; i < rows; i++) {

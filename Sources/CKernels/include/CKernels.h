@@ -38,12 +38,13 @@ void lemma_adam_update(double *restrict p, const double *restrict g, double *res
                        size_t n, double beta1, double beta2, double step_size, double correction2, double eps);
 
 /// y[i] = x[i] rounded to the nearest float, for n doubles (the operands of a product in
-/// single precision). Values beyond float's range become ±∞, NaN stays NaN.
+/// single precision). Values beyond float's range become ±∞, NaN stays NaN. x and y may not
+/// overlap.
 void lemma_narrow(const double *x, float *y, size_t n);
 
 /// y[i·n + j] = row[j] + x[i·ldx + j] for a rows × n block of floats x whose rows start ldx
 /// apart (row NULL: no row added), widened to double: the result of a single-precision
-/// product (or a block of its columns), with its bias.
+/// product (or a block of its columns), with its bias. The arrays may not overlap.
 void lemma_widen(const float *x, size_t ldx, const double *row, double *y, size_t rows, size_t n);
 
 /// Each row of the rows × n doubles at x (row-major) replaced by its softmax exp(xⱼ − m) / Σₖ exp(xₖ − m), m the row's largest entry (NaN entries do not
@@ -71,7 +72,7 @@ void lemma_widen_gelu(const float *p, const double *row, double *value, double *
 /// out = d ⊙ slope rounded to float, for rows × n doubles (out's rows start ldo apart), and
 /// column_sums[j] = Σᵢ dᵢⱼ slopeᵢⱼ in row order (slope NULL: d itself; column_sums NULL: not
 /// summed): GELU's pullback, ready for the products of a single-precision dense layer's
-/// pullback, with its bias gradient.
+/// pullback, with its bias gradient. The arrays may not overlap.
 void lemma_scale_narrow(const double *d, const double *slope, float *out, size_t ldo, double *column_sums, size_t rows,
                         size_t n);
 
@@ -82,7 +83,8 @@ void lemma_layer_norm(const double *x, const double *gain, const double *bias, d
 
 /// The pullback of lemma_layer_norm for the gradient d: out = the standardisation's pullback
 /// of d ⊙ gain (as lemma_standardize_pullback), gain_gradient[j] = Σᵢ dᵢⱼ yᵢⱼ and
-/// bias_gradient[j] = Σᵢ dᵢⱼ (summed in row order), in one pass per row.
+/// bias_gradient[j] = Σᵢ dᵢⱼ (summed in row order), in one pass per row. The arrays may not
+/// overlap.
 void lemma_layer_norm_pullback(const double *d, const double *y, const double *inverse, const double *gain, double *out,
                                double *gain_gradient, double *bias_gradient, size_t rows, size_t n);
 
