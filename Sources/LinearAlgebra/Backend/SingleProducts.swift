@@ -24,19 +24,20 @@ struct SingleOperand {
         self.elements = elements
     }
 
-    /// Matrices of `rows` rows side by side, `[B₀ B₁ …]`, rounded to `Float`; block `k` is
+    /// Matrices of `rows` rows side by side, `[B₀ B₁ …]`, each multiplied entry by entry by
+    /// its slope when one is given (GELU's pullback), rounded to `Float`; block `k` is
     /// `widths[k]` columns wide, and a zero block (0×0, the zero tangent) counts as zeros.
-    /// Also each block's column sums in `Double` (row order), taken in the same pass when
-    /// `sumColumns` (else empty).
+    /// Also each block's column sums in `Double` (row order, after the slope) — the bias
+    /// gradients of dense layers — taken in the same pass when `sumColumns` (else empty).
     static func sideBySide(
-        _ blocks: [Matrix], rows: Int, widths: [Int], sumColumns: Bool = false
+        _ blocks: [Matrix], slopes: [Matrix?]? = nil, rows: Int, widths: [Int], sumColumns: Bool = false
     ) -> (operand: SingleOperand, columnSums: [Matrix]) {
         precondition(blocks.count == widths.count, "SingleOperand: \(blocks.count) blocks, \(widths.count) widths")
         let total = widths.reduce(0, +)
         var sums: [Matrix] = []
         let elements = [Float](unsafeUninitializedCapacity: rows * total) { po, initialized in
             var offset = 0
-            for (block, width) in zip(blocks, widths) {
+            for (k, (block, width)) in zip(blocks, widths).enumerated() {
                 defer { offset += width }
                 if block.isZeroShape {
                     for i in 0..<rows { (po.baseAddress! + i * total + offset).initialize(repeating: 0, count: width) }
@@ -46,11 +47,16 @@ struct SingleOperand {
                 precondition(
                     block.rows == rows && block.columns == width,
                     "SingleOperand: a \(block.shapeText) block where \(rows)×\(width) belongs")
+                let slope = slopes?[k]
+                if let slope { Matrix.requireSameShape(block, slope, "GELU pullback") }
                 var blockSums = [Double](repeating: 0, count: width)
                 block.elements.withUnsafeBufferPointer { pb in
-                    blockSums.withUnsafeMutableBufferPointer { ps in
-                        lemma_scale_narrow(
-                            pb.baseAddress, nil, po.baseAddress! + offset, total, sumColumns ? ps.baseAddress : nil, rows, width)
+                    BLAS.withOptionalElements(slope) { ps in
+                        blockSums.withUnsafeMutableBufferPointer { pc in
+                            lemma_scale_narrow(
+                                pb.baseAddress, ps, po.baseAddress! + offset, total, sumColumns ? pc.baseAddress : nil,
+                                rows, width)
+                        }
                     }
                 }
                 if sumColumns { sums.append(Matrix(rows: 1, columns: width, elements: blockSums)) }
@@ -60,25 +66,11 @@ struct SingleOperand {
         return (SingleOperand(rows: rows, columns: total, elements: elements), sums)
     }
 
-    /// `d ⊙ slope` (`d` without `slope`) rounded to `Float` — GELU's pullback — with the
-    /// column sums of `d ⊙ slope` in `Double` (the bias gradient of a dense layer), in one
-    /// pass; the sums in row order.
-    init(_ d: Matrix, scaledBy slope: Matrix? = nil, columnSums: inout Matrix) {
-        if let slope { Matrix.requireSameShape(d, slope, "GELU pullback") }
-        rows = d.rows
-        columns = d.columns
-        var sums = [Double](repeating: 0, count: d.columns)
-        elements = [Float](unsafeUninitializedCapacity: d.elements.count) { po, initialized in
-            d.elements.withUnsafeBufferPointer { pd in
-                BLAS.withOptionalElements(slope) { ps in
-                    sums.withUnsafeMutableBufferPointer { pc in
-                        lemma_scale_narrow(pd.baseAddress, ps, po.baseAddress, d.columns, pc.baseAddress, d.rows, d.columns)
-                    }
-                }
-            }
-            initialized = d.elements.count
-        }
-        columnSums = Matrix(rows: 1, columns: d.columns, elements: sums)
+    /// `d ⊙ slope` (`d` without `slope`) rounded to `Float`, with its column sums in
+    /// `Double` (the bias gradient of a dense layer), in one pass.
+    static func withColumnSums(_ d: Matrix, scaledBy slope: Matrix? = nil) -> (operand: SingleOperand, columnSums: Matrix) {
+        let (operand, sums) = sideBySide([d], slopes: [slope], rows: d.rows, widths: [d.columns], sumColumns: true)
+        return (operand, sums[0])
     }
 }
 

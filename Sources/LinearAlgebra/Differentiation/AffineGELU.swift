@@ -30,8 +30,7 @@ extension Matrix {
             let (sx, sw) = (SingleOperand(x), SingleOperand(w))
             let (value, slope) = BLAS.singleAffineGELU(sx, sw, bias: b)
             return (value, zeroAware((.zero, .zero, .zero)) { d in
-                var biasGradient = Matrix.zero
-                let sd = SingleOperand(d, scaledBy: slope, columnSums: &biasGradient)
+                let (sd, biasGradient) = SingleOperand.withColumnSums(d, scaledBy: slope)
                 return (BLAS.singleGemm(sd, sw, transposedB: true), BLAS.singleGemm(sx, transposed: true, sd), biasGradient)
             })
         }

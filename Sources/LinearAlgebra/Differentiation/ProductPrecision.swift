@@ -44,8 +44,7 @@ extension Matrix {
             let (sx, sw) = (SingleOperand(x), SingleOperand(w))
             return (BLAS.singleGemm(sx, sw, bias: b), zeroAware((.zero, .zero, .zero)) { d in
                 // Ȳ rounded for both products, its column sums (b̄) taken in the same pass.
-                var biasGradient = Matrix.zero
-                let sd = SingleOperand(d, columnSums: &biasGradient)
+                let (sd, biasGradient) = SingleOperand.withColumnSums(d)
                 return (BLAS.singleGemm(sd, sw, transposedB: true), BLAS.singleGemm(sx, transposed: true, sd), biasGradient)
             })
         }
