@@ -192,6 +192,14 @@ void lemma_adam_update(double *restrict p, const double *restrict g, double *res
     }
 }
 
+const char *lemma_kernel_variant(void) {
+#if defined(__x86_64__) && defined(__clang__)
+    if (__builtin_cpu_supports("x86-64-v4")) return "x86-64-v4";
+    if (__builtin_cpu_supports("x86-64-v3")) return "x86-64-v3";
+#endif
+    return "baseline";
+}
+
 const char *lemma_blas_core_for_processor(void) {
 #if defined(__x86_64__)
     __builtin_cpu_init();

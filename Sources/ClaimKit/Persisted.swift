@@ -16,12 +16,14 @@ import LinearAlgebra
 /// anywhere), the data files beside the articles, the claim library's build and the
 /// compiler. A call uses its statement's key together with its `name`, its place in the
 /// article, how many times that place already ran in the statement (a loop or a function
-/// called twice gets one value per call), the value's type and the OpenBLAS kernel family
-/// the program runs (`BLASKernels`: another family can round a product differently). So
-/// editing a claim *after* the statement reuses the value, while any edit to code before
-/// it, to a function it may call, to a data file or to the library computes it again. State that is not in the code
-/// (the clock, unseeded randomness, files outside the articles folder) is not part of the
-/// key: keep such things out of `compute`.
+/// called twice gets one value per call), the value's type, the OpenBLAS kernel family the
+/// program runs (`BLASKernels`: another family can round a product differently) and the
+/// variant of LinearAlgebra's C kernels (`KernelVariant`: the same build on another
+/// processor may round `exp` differently). So editing a claim *after* the statement reuses
+/// the value, while any edit to code before it, to a function it may call, to a data file
+/// or to the library computes it again. State that is not in the code (the clock, unseeded
+/// randomness, files outside the articles folder) is not part of the key: keep such things
+/// out of `compute`.
 ///
 /// Claims (`check`, `expectClose`, `property`), `show` and `figure` may not be written
 /// inside `compute`: they would run only on the runs that compute the value. The verifier
@@ -134,8 +136,9 @@ final class PersistedStore: @unchecked Sendable {
         return value
     }
 
-    /// The OpenBLAS kernel family of this process, part of every entry's key.
-    private static let kernels = "blas:" + BLASKernels.coreName
+    /// The OpenBLAS kernel family and the C kernel variant of this process, part of every
+    /// entry's key.
+    private static let kernels = "blas:" + BLASKernels.coreName + " simd:" + KernelVariant.name
 
     /// The entry's file for this call, or why it has none.
     private func entryFile(name: String, line: Int, column: Int, type: String) -> (URL?, String?) {

@@ -62,6 +62,18 @@ import Testing
         #endif
     }
 
+    /// The kernel variant reported (which keys persisted values) is the one the processor's
+    /// flags call for.
+    @Test func kernelVariantFitsTheProcessor() throws {
+        #if arch(x86_64) && os(Linux)
+        let flags = Set((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? [])
+        let v4 = ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"].allSatisfy(flags.contains)
+        let v3 = ["avx2", "fma", "bmi1", "bmi2", "movbe", "f16c"].allSatisfy(flags.contains)
+        #expect(KernelVariant.name == (v4 && v3 ? "x86-64-v4" : v3 ? "x86-64-v3" : "baseline"))
+        #endif
+    }
+
     /// NaN stays NaN; the limits at ±∞ are 0 and x with slopes 0 and 1 (not ∞ · 0 = NaN).
     @Test func specialValues() {
         let m = Matrix(rows: 1, columns: 4, elements: [.nan, .infinity, -.infinity, -50])

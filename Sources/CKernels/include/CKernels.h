@@ -21,6 +21,12 @@ void lemma_gelu(const double *x, double *value, double *slope, size_t n);
 /// its AVX2 erfc, else 1.
 int lemma_gelu_lanes(void);
 
+/// Which variant of the kernels above this processor runs: "x86-64-v4" (AVX-512),
+/// "x86-64-v3" (AVX2 and FMA) or "baseline" — the choice their target_clones make at load
+/// time. The variants give the same bits for the row kernels, not for exp (fused
+/// multiply-adds in the wider ones).
+const char *lemma_kernel_variant(void);
+
 /// The OpenBLAS kernel family this processor's instruction set calls for: "SkylakeX" with
 /// AVX-512 (F, DQ, BW, VL, CD), "Haswell" with AVX2 and FMA, NULL otherwise or off x86-64.
 const char *lemma_blas_core_for_processor(void);

@@ -49,7 +49,7 @@ struct SingleOperand {
                     "SingleOperand: a \(block.shapeText) block where \(rows)×\(width) belongs")
                 let slope = slopes?[k]
                 if let slope { Matrix.requireSameShape(block, slope, "GELU pullback") }
-                var blockSums = [Double](repeating: 0, count: width)
+                var blockSums = [Double](repeating: 0, count: sumColumns ? width : 0)
                 block.elements.withUnsafeBufferPointer { pb in
                     BLAS.withOptionalElements(slope) { ps in
                         blockSums.withUnsafeMutableBufferPointer { pc in

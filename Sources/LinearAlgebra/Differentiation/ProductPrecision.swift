@@ -58,9 +58,7 @@ extension Matrix {
         case .double:
             return self * other
         case .single:
-            precondition(
-                columns == other.rows,
-                "Matrix.times: inner sizes differ (\(shapeText) times \(other.shapeText))")
+            checkInnerSizes(other)
             return BLAS.singleGemm(SingleOperand(self), SingleOperand(other))
         }
     }
@@ -73,14 +71,16 @@ extension Matrix {
         case .double:
             return Matrix._vjpMatmul(self, other)
         case .single:
-            precondition(
-                columns == other.rows,
-                "Matrix.times: inner sizes differ (\(shapeText) times \(other.shapeText))")
+            checkInnerSizes(other)
             let (sa, sb) = (SingleOperand(self), SingleOperand(other))
             return (BLAS.singleGemm(sa, sb), zeroAware((.zero, .zero)) { d in
                 let sd = SingleOperand(d)
                 return (BLAS.singleGemm(sd, sb, transposedB: true), BLAS.singleGemm(sa, transposed: true, sd))
             })
         }
+    }
+
+    private func checkInnerSizes(_ other: Matrix) {
+        precondition(columns == other.rows, "Matrix.times: inner sizes differ (\(shapeText) times \(other.shapeText))")
     }
 }
