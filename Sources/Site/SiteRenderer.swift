@@ -81,9 +81,12 @@ public struct SiteRenderer: Sendable {
             let page = articlePage(article, result: byPath[article.path], tagSlugs: tagSlugs)
             let entry = SearchIndex.object(.init(title: article.title, url: Slug.pageURL(article.slug), text: page.plainText))
             // The article's list entry (the page key covers what it shows).
-            let variants = theme.render(
-                "entry", listEntry(article, byPath[article.path], tagSlugs: tagSlugs), rawVariants: [["root": "./"], ["root": "../"]])
-            return (page.html, PageRecord(key: key, searchEntry: entry, listEntry: variants[0], nestedListEntry: variants[1]))
+            var context = listEntry(article, byPath[article.path], tagSlugs: tagSlugs)
+            context["root"] = "./"
+            let root = theme.render("entry", context)
+            context["root"] = "../"
+            let nested = theme.render("entry", context)
+            return (page.html, PageRecord(key: key, searchEntry: entry, listEntry: root, nestedListEntry: nested))
         }
         for (article, page) in zip(ordered, rendered) {
             let path = "\(article.slug).html"
@@ -100,7 +103,7 @@ public struct SiteRenderer: Sendable {
         let report = reportContext(ordered, results: byPath)
         var reportKey = StableHash()
         reportKey.combine(context)
-        ContextDigest.combine(report, into: &reportKey)
+        TemplateValue.object(report).combine(into: &reportKey)
         if previousPages["report.html"]?.key == reportKey.hex {
             out.reused.insert("report.html")
         } else {
@@ -174,79 +177,85 @@ public struct SiteRenderer: Sendable {
         let toc = body.contents.entries
         let status = PageStatus(result, hasClaims: article.hasClaims, text: words)
         let diagnostics = (result?.diagnostics ?? article.diagnostics).map(\.description)
-        let context: [String: Any] = [
-            "title": article.title,
-            "date": article.frontMatter.date ?? false,
-            "tags": article.frontMatter.tags.map { ["name": $0, "slug": tagSlugs[$0] ?? Slug.make($0)] },
-            "statusClass": status.cssClass, "statusText": status.text,
-            "hasDiagnostics": !diagnostics.isEmpty, "diagnostics": diagnostics,
-            "hasTOC": toc.count >= 2, "tContents": words.contents,
-            "toc": toc.map { ["id": $0.id, "html": math.render($0.heading, math: article.math), "level": $0.level] },
+        let context: [String: TemplateValue] = [
+            "title": .text(article.title),
+            "date": .optional(article.frontMatter.date),
+            "tags": tagList(article.frontMatter.tags, slugs: tagSlugs),
+            "statusClass": .text(status.cssClass), "statusText": .text(status.text),
+            "hasDiagnostics": .flag(!diagnostics.isEmpty), "diagnostics": .list(diagnostics.map(TemplateValue.text)),
+            "hasTOC": .flag(toc.count >= 2), "tContents": .text(words.contents),
+            "toc": .list(toc.map { ["id": .text($0.id), "html": .text(math.render($0.heading, math: article.math)), "level": .number($0.level)] }),
+            "body": .html(body.html),
         ]
         let usesMath = !article.math.isEmpty || !article.identities.isEmpty || result?.blocks.contains { !$0.shows.isEmpty } == true
         let html = layout(
-            title: article.title, content: theme.render("article", context, raw: ["body": body.html]), usesMath: usesMath,
+            title: article.title, content: theme.render("article", context), usesMath: usesMath,
             language: article.frontMatter.lang, description: article.frontMatter.summary)
         return (html, body.searchText)
     }
 
     func indexPage(entries: String) -> String {
-        let context: [String: Any] = ["siteTitle": settings.title, "description": settings.description ?? false]
+        let context: [String: TemplateValue] = [
+            "siteTitle": .text(settings.title), "description": .optional(settings.description), "entries": .html(entries),
+        ]
         return layout(
-            title: settings.title, content: theme.render("index", context, raw: ["entries": entries]), usesMath: false,
+            title: settings.title, content: theme.render("index", context), usesMath: false,
             description: settings.description, scripts: ["assets/search.js"])
     }
 
     func tagPage(_ tag: String, entries: String) -> String {
-        let content = theme.render("tag", ["tag": tag], raw: ["entries": entries])
+        let content = theme.render("tag", ["tag": .text(tag), "entries": .html(entries)])
         return layout(title: "\(tag) — \(settings.title)", content: content, usesMath: false, root: "../")
     }
 
-    func renderReport(_ context: [String: Any]) -> String {
+    func renderReport(_ context: [String: TemplateValue]) -> String {
         layout(title: "Report — \(settings.title)", content: theme.render("report", context), usesMath: false)
     }
 
     /// The report template's context: everything the report shows.
-    func reportContext(_ articles: [Article], results: [String: ArticleResult]) -> [String: Any] {
+    func reportContext(_ articles: [Article], results: [String: ArticleResult]) -> [String: TemplateValue] {
         // Articles with a failure or an error first (in their usual order), then the rest.
         let all = articles.compactMap { article in results[article.path].map { (article, $0) } }
         let ordered = all.filter { $0.1.failed + $0.1.errors > 0 } + all.filter { $0.1.failed + $0.1.errors == 0 }
-        let sections: [[String: Any]] = ordered.map { article, result in
+        let sections: [TemplateValue] = ordered.map { article, result in
             let status = PageStatus(result, hasClaims: article.hasClaims)
             return [
-                "title": article.title, "url": Slug.pageURL(article.slug), "path": article.path,
-                "statusClass": status.cssClass, "statusText": status.text,
-                "claims": result.claims.map { c -> [String: Any] in
+                "title": .text(article.title), "url": .text(Slug.pageURL(article.slug)), "path": .text(article.path),
+                "statusClass": .text(status.cssClass), "statusText": .text(status.text),
+                "claims": .list(result.claims.map { c -> TemplateValue in
                     [
-                        "line": c.line, "anchor": ClaimGraphHTML.anchor(article, c.line),
-                        "label": c.label.isEmpty ? c.kind : c.label, "status": c.status.rawValue,
-                        "time": c.seconds.map(Self.formatTime) ?? "",
-                        "restsOn": result.restsOn(c).map { ["line": $0, "anchor": ClaimGraphHTML.anchor(article, $0)] },
+                        "line": .number(c.line), "anchor": .number(ClaimGraphHTML.anchor(article, c.line)),
+                        "label": .text(c.label.isEmpty ? c.kind.rawValue : c.label), "status": .text(c.status.rawValue),
+                        "time": .text(c.seconds.map(Self.formatTime) ?? ""),
+                        "restsOn": .list(result.restsOn(c).map {
+                            ["line": .number($0), "anchor": .number(ClaimGraphHTML.anchor(article, $0))]
+                        }),
                     ]
-                },
+                }),
             ]
         }
         let summary = Summary(ordered.map(\.1))
         let problems = Summary.problemLines(ordered.map(\.1))
         // What to fix first: the claims that did not pass, by how many claims rest on them.
-        var fixFirst: [(count: Int, entry: [String: Any])] = []
+        var fixFirst: [(count: Int, entry: TemplateValue)] = []
         for (article, result) in ordered {
             for claim in result.claims where claim.status != .pass {
                 let count = result.claims.count { result.restsOn($0).contains(claim.line) }
                 guard count > 0 else { continue }
                 fixFirst.append((count, [
-                    "url": Slug.pageURL(article.slug), "anchor": ClaimGraphHTML.anchor(article, claim.line), "path": article.path,
-                    "line": claim.line, "label": claim.label.isEmpty ? claim.kind.rawValue : claim.label, "count": count,
-                    "plural": count != 1,
+                    "url": .text(Slug.pageURL(article.slug)), "anchor": .number(ClaimGraphHTML.anchor(article, claim.line)),
+                    "path": .text(article.path), "line": .number(claim.line),
+                    "label": .text(claim.label.isEmpty ? claim.kind.rawValue : claim.label), "count": .number(count),
+                    "plural": .flag(count != 1),
                 ]))
             }
         }
-        let context: [String: Any] = [
-            "fixFirst": fixFirst.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element.entry),
-            "hasFixFirst": !fixFirst.isEmpty,
-            "articles": sections, "totals": summary.totalsLine,
-            "statusClass": summary.isSuccess ? "pass" : (summary.errors > 0 ? "error" : "fail"),
-            "hasProblems": !problems.isEmpty, "problems": problems,
+        let context: [String: TemplateValue] = [
+            "fixFirst": .list(fixFirst.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element.entry)),
+            "hasFixFirst": .flag(!fixFirst.isEmpty),
+            "articles": .list(sections), "totals": .text(summary.totalsLine),
+            "statusClass": .text(summary.isSuccess ? "pass" : (summary.errors > 0 ? "error" : "fail")),
+            "hasProblems": .flag(!problems.isEmpty), "problems": .list(problems.map(TemplateValue.text)),
         ]
         return context
     }
@@ -260,14 +269,18 @@ public struct SiteRenderer: Sendable {
 
     /// The context of `entry.mustache`, but for `root` (the way from the page to the site
     /// root), which the caller fills in per page.
-    private func listEntry(_ article: Article, _ result: ArticleResult?, tagSlugs: [String: String]) -> [String: Any] {
+    private func listEntry(_ article: Article, _ result: ArticleResult?, tagSlugs: [String: String]) -> [String: TemplateValue] {
         let status = PageStatus(result, hasClaims: article.hasClaims)
         return [
-            "title": article.title, "url": Slug.pagePath(article.slug), "date": article.frontMatter.date ?? false,
-            "summary": article.frontMatter.summary ?? false,
-            "tags": article.frontMatter.tags.map { ["name": $0, "slug": tagSlugs[$0] ?? Slug.make($0)] },
-            "statusClass": status.cssClass, "statusText": status.text,
+            "title": .text(article.title), "url": .text(Slug.pagePath(article.slug)), "date": .optional(article.frontMatter.date),
+            "summary": .optional(article.frontMatter.summary), "tags": tagList(article.frontMatter.tags, slugs: tagSlugs),
+            "statusClass": .text(status.cssClass), "statusText": .text(status.text),
         ]
+    }
+
+    /// Tags as templates list them: `name` and the `slug` of the tag's page (``Slug/tags(_:)``).
+    private func tagList(_ tags: [String], slugs: [String: String]) -> TemplateValue {
+        .list(tags.map { ["name": .text($0), "slug": .text(slugs[$0] ?? Slug.make($0))] })
     }
 
     private func layout(
@@ -276,13 +289,14 @@ public struct SiteRenderer: Sendable {
     ) -> String {
         let words = InterfaceText.forLanguage(language ?? settings.language)
         return theme.render("layout", [
-            "title": title, "lang": language ?? settings.language, "siteTitle": settings.title,
-            "tReport": words.report, "tSearch": words.search, "tFooterChecked": words.footerChecked,
-            "tFooterNotAll": words.footerNotAll, "tReportLink": words.reportLink, "tBy": words.by,
-            "tBuiltWith": words.builtWith, "tAPI": words.api,
-            "apiLink": settings.apiReference == nil ? false : SiteSettings.apiLandingPage,
-            "description": description ?? false, "author": settings.author ?? false,
-            "root": root, "usesMath": usesMath, "scripts": scripts, "everyClaimPassed": everyClaimPassed,
-        ], raw: ["content": content])
+            "title": .text(title), "lang": .text(language ?? settings.language), "siteTitle": .text(settings.title),
+            "tReport": .text(words.report), "tSearch": .text(words.search), "tFooterChecked": .text(words.footerChecked),
+            "tFooterNotAll": .text(words.footerNotAll), "tReportLink": .text(words.reportLink), "tBy": .text(words.by),
+            "tBuiltWith": .text(words.builtWith), "tAPI": .text(words.api),
+            "apiLink": settings.apiReference == nil ? false : .text(SiteSettings.apiLandingPage),
+            "description": .optional(description), "author": .optional(settings.author),
+            "root": .text(root), "usesMath": .flag(usesMath), "scripts": .list(scripts.map(TemplateValue.text)),
+            "everyClaimPassed": .flag(everyClaimPassed), "content": .html(content),
+        ])
     }
 }

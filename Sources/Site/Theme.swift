@@ -12,6 +12,12 @@ public struct Theme: @unchecked Sendable {
     /// A digest of every template's source (defaults and overrides): pages depend on it.
     public private(set) var digest = ""
     private var library = MustacheLibrary()
+    /// The templates that ``CompiledTemplate`` covers, by name (the others render with `library`).
+    private var compiled: [String: CompiledTemplate] = [:]
+    private let compiling: Bool
+
+    /// Whether template `name` renders from its compiled form.
+    func isCompiled(_ name: String) -> Bool { compiled[name] != nil }
 
     /// Why a theme could not be loaded.
     public enum Problem: Error, CustomStringConvertible {
@@ -28,6 +34,13 @@ public struct Theme: @unchecked Sendable {
 
     /// The default theme with the overrides found in `overrides` (usually `ROOT/site/theme`).
     public init(overrides: URL? = nil) throws {
+        try self.init(overrides: overrides, compiling: true)
+    }
+
+    /// `compiling: false` renders every template with swift-mustache (for tests that
+    /// compare the two).
+    init(overrides: URL? = nil, compiling: Bool) throws {
+        self.compiling = compiling
         guard let base = Bundle.module.url(forResource: "theme", withExtension: nil, subdirectory: "Resources")
             ?? Bundle.module.url(forResource: "theme", withExtension: nil)
         else { throw Problem.missingDefault }
@@ -51,6 +64,7 @@ public struct Theme: @unchecked Sendable {
                     // Parsed as written first, so that an error names the template's own lines.
                     _ = try MustacheTemplate(string: source)
                     try library.register(ThemeEscaping.pragma + source, named: key)
+                    compiled[key] = compiling ? CompiledTemplate(ThemeEscaping.pragma + source) : nil
                 } catch {
                     throw Problem.template(file: url.path, reason: "\(error)")
                 }
@@ -60,25 +74,20 @@ public struct Theme: @unchecked Sendable {
         }
     }
 
-    /// Renders template `name` with `context` (dictionaries and arrays of them).
-    ///
-    /// Large ready-made HTML goes in `raw` instead of `context`: the template sees a short
-    /// marker (use it as `{{{key}}}`), and the HTML is spliced in after rendering, so the
-    /// template engine never copies it character by character.
-    func render(_ name: String, _ context: [String: Any], raw: [String: String] = [:]) -> String {
-        render(name, context, rawVariants: [raw])[0]
-    }
-
-    /// `name` rendered once, then spliced once per variant of the raw HTML (every variant
-    /// with the same keys): for list entries that differ only in their link prefix.
-    func render(_ name: String, _ context: [String: Any], rawVariants: [[String: String]]) -> [String] {
-        let keys = (rawVariants.first ?? [:]).keys.sorted()
-        let markers = keys.indices.map { "\u{E010}raw\($0)\u{E011}" }
-        var context = context
-        for (key, marker) in zip(keys, markers) { context[key] = marker }
-        let rendered = library.render(context, withTemplate: name) ?? ""
-        guard !keys.isEmpty else { return rawVariants.map { _ in rendered } }
-        return rawVariants.map { raw in Self.splice(rendered, zip(markers, keys).map { ($0, raw[$1] ?? "") }) }
+    /// Renders template `name` with `context`: compiled when the theme loaded
+    /// (``CompiledTemplate``), or by swift-mustache for a template that uses more than
+    /// the compiled form covers. ``TemplateValue/html(_:)`` values are shown as they are
+    /// wherever they appear.
+    func render(_ name: String, _ context: [String: TemplateValue]) -> String {
+        if let template = compiled[name] { return template.render(.object(context)) }
+        // swift-mustache copies strings character by character: large HTML goes in as a
+        // short marker, spliced in after rendering.
+        var html: [String] = []
+        let marker = { (k: Int) in "\u{E010}raw\(k)\u{E011}" }
+        let value = TemplateValue.object(context).mustacheValue(html: &html, marker: marker)
+        let rendered = library.render(value, withTemplate: name) ?? ""
+        guard !html.isEmpty else { return rendered }
+        return Self.splice(rendered, html.indices.map { (marker($0), html[$0]) })
     }
 
     /// Replaces each marker by its HTML, in one pass over the UTF-8 bytes.
