@@ -57,7 +57,7 @@ struct ArticleBody {
                 }
                 return "<span class=\"inline-value\" title=\"\(expression.htmlEscaped)\">\(value.htmlEscaped)</span>"
             },
-            math: { $0.index < formulas.count ? formulas[$0.index] : "" }, anchors: contents.anchors, linkLabel: text.linkToSection)
+            math: { $0 < formulas.count ? formulas[$0] : "" }, anchors: contents.anchors, linkLabel: text.linkToSection)
     }
 
     /// The body's HTML and its text for the search index.

@@ -149,7 +149,7 @@ struct DocumentHTML {
                 out.escape(code)
                 out.put("</code>")
             case let .math(k):
-                if k < article.math.count { out.put(parts.math(article.math[k])) }
+                if k < article.math.count { out.put(parts.math(k)) }
             case let .value(k):
                 if let html = parts.inlineValue(k) {
                     out.put(html)

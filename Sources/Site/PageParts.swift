@@ -8,8 +8,8 @@ struct PageParts {
     var codeBlock: (CodeBlock) -> String? = { _ in nil }
     /// The HTML of inline value `k`; nil renders its code span as written.
     var inlineValue: (Int) -> String? = { _ in nil }
-    /// The HTML of a formula.
-    var math: (MathSpan) -> String
+    /// The HTML of formula `k` (its ``MathSpan/index``).
+    var math: (Int) -> String
     /// Heading index (in ``Article/headings``) → its anchor (already HTML-escaped).
     var anchors: [Int: String] = [:]
     /// The accessible name of a heading's "#" link.

@@ -87,7 +87,7 @@ struct SearchText {
                 w.text(code)
                 w.tag()
             case let .math(k):
-                if k < article.math.count { w.html(parts.math(article.math[k])) }
+                if k < article.math.count { w.html(parts.math(k)) }
             case let .value(k):
                 if let html = parts.inlineValue(k) {
                     w.html(html)

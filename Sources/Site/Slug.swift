@@ -44,17 +44,21 @@ public enum Slug {
 
     /// ASCII other than letters, digits and `-._~` as `%XX`; other characters as they are.
     static func percentEncoded(_ text: String) -> String {
-        var out = ""
+        let hex: StaticString = "0123456789ABCDEF"
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            let c = Character(UnicodeScalar(byte))
-            if byte >= 0x80 || c.isLetter || c.isNumber || "-._~".contains(c) {
-                out.unicodeScalars.append(UnicodeScalar(byte))
-            } else {
-                out += String(format: "%%%02X", byte)
+            switch byte {
+            case 0x80..., UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(byte)
+            default:
+                hex.withUTF8Buffer { digits in
+                    out.append(contentsOf: [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+                }
             }
         }
-        // Re-assemble the UTF-8 of non-ASCII characters.
-        return String(decoding: out.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A distinct slug for every tag (`C++`, `C#` and `c` would all be `c`): tags in name

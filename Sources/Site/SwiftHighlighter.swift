@@ -86,6 +86,7 @@ enum SwiftHighlighter {
 
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
     private static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic
+        guard c.isASCII else { return c.properties.isAlphabetic }
+        return c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
     }
 }

@@ -5,11 +5,11 @@ import Testing
 /// The walkers of the document model agree with each other: the search text of a page is
 /// the text of its HTML, and the page's own parts go where the document's nodes were.
 @Suite struct DocumentWalkerTests {
-    static func parts(codeBlocks: [Int: String] = [:], anchors: [Int: String] = [:]) -> PageParts {
+    static func parts(_ article: Article, codeBlocks: [Int: String] = [:], anchors: [Int: String] = [:]) -> PageParts {
         PageParts(
             codeBlock: { codeBlocks[$0.line] },
             inlineValue: { k in k % 2 == 0 ? "<span class=\"v\">\(k) &amp; more</span>" : nil },
-            math: { "<span class=\"math inline\">\($0.tex.htmlEscaped)</span>" }, anchors: anchors)
+            math: { "<span class=\"math inline\">\(article.math[$0].tex.htmlEscaped)</span>" }, anchors: anchors)
     }
 
     /// Every CommonMark example, with formulas put in: the search text that the walk gives
@@ -21,7 +21,7 @@ import Testing
                              "## Heading *\(e.example)*\n\n" + e.markdown.replacingOccurrences(of: "bar", with: "$$b\n$$")] {
                 let article = ArticleParser.parse(markdown, path: "t.md", frontMatter: false)
                 let anchors = Dictionary(uniqueKeysWithValues: article.headings.indices.map { ($0, "h\($0)") })
-                let parts = Self.parts(anchors: anchors)
+                let parts = Self.parts(article, anchors: anchors)
                 let html = DocumentHTML(article: article, parts: parts).render()
                 let walked = SearchText(article: article, parts: parts).text()
                 if walked != SearchIndex.plainText(html) {
@@ -48,7 +48,7 @@ import Testing
         let contents = TableOfContents(article.headings)
         #expect(contents.entries.map(\.id) == ["a-x", "a-x-2"])
         #expect(contents.anchors == [1: "a-x", 2: "a-x-2"])
-        let html = DocumentHTML(article: article, parts: PageParts(math: { $0.tex }, anchors: contents.anchors)).render()
+        let html = DocumentHTML(article: article, parts: PageParts(math: { article.math[$0].tex }, anchors: contents.anchors)).render()
         #expect(html.hasPrefix("<h1>Title</h1>\n<h2 id=\"a-x\">A x<a class=\"anchor\" href=\"#a-x\""))
         #expect(html.hasSuffix("<h5>Deep</h5>\n"))
     }
