@@ -85,7 +85,7 @@ let package = Package(
             name: "TrainingBenchmark", dependencies: ["Learning", "LinearAlgebra"],
             path: "Benchmarks/TrainingBenchmark"),
         .executableTarget(
-            name: "SiteBenchmark", dependencies: ["Site", "Articles"],
+            name: "SiteBenchmark", dependencies: ["Site", "Articles", "Parallelism"],
             path: "Benchmarks/SiteBenchmark"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

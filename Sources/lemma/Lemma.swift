@@ -26,6 +26,7 @@ struct Lemma: ParsableCommand {
     /// Runs the command line and exits with: 0 success, 1 a claim or article failed (or
     /// Lemma could not run), 2 a usage error.
     static func main() {
+        AllocatorSettings.applyForBuilds()
         // An interrupted lemma ends the compilers and claim programs it started.
         ProcessRegistry.installSignalHandlers()
         let arguments = Array(CommandLine.arguments.dropFirst())
