@@ -9,9 +9,9 @@ enum InlineValuePositions {
     /// expression broken across lines, which cmark joins with a space) keeps its paragraph's
     /// line and no column.
     static func locate(_ values: inout [InlineValue], in source: String) {
+        guard !values.isEmpty else { return }
         let bytes = Array(source.utf8)
-        var lineStarts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
+        let lineStarts = source.lineStarts()
         var cursor = 0
         for k in values.indices {
             let paragraphLine = values[k].line

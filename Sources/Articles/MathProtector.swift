@@ -109,7 +109,7 @@ struct MathProtector {
                     line: line, protected: pieceStart.0..<(out.count - outLineStart + 1),
                     source: pieceStart.1..<(sourceEnd - lineStart + 1))
             }
-            out.append(contentsOf: MathPlaceholder.token(index).utf8)
+            MathPlaceholder.appendToken(index, to: &out)
             var k = i
             while k < end {
                 if b[k] == Self.newline {
@@ -125,7 +125,7 @@ struct MathProtector {
                         j += 1
                     }
                     pieceStart = (out.count - outLineStart + 1, j - lineStart + 1)
-                    out.append(contentsOf: String(MathPlaceholder.continuation).utf8)
+                    out.append(contentsOf: MathPlaceholder.continuationUTF8)
                     region.hidesBlockStart = region.hidesBlockStart || Self.couldOpenBlock(b, lineStart: k + 1, end: end)
                 }
                 k += 1
@@ -316,19 +316,29 @@ struct ColumnMap: Sendable {
         var source: Range<Int>
     }
 
-    private var pieces: [Int: [Piece]] = [:]
+    /// Every piece with its line, in the order added: lines never decrease, since text
+    /// is protected from top to bottom.
+    private var pieces: [(line: Int, piece: Piece)] = []
 
     mutating func add(line: Int, protected: Range<Int>, source: Range<Int>) {
-        pieces[line, default: []].append(Piece(protected: protected, source: source))
+        precondition(pieces.last.map { $0.line <= line } ?? true, "pieces are added line by line")
+        pieces.append((line, Piece(protected: protected, source: source)))
     }
 
     /// The source column of protected column `column` on `line`. A column inside a
     /// placeholder is the formula's first column, or its last with `isEnd` (an inclusive
     /// end column, as cmark reports them).
     func sourceColumn(line: Int, _ column: Int, isEnd: Bool = false) -> Int {
-        guard let onLine = pieces[line] else { return column }
+        // The first piece on `line`, by bisection.
+        var low = 0, high = pieces.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces[mid].line < line { low = mid + 1 } else { high = mid }
+        }
         var shift = 0
-        for piece in onLine {
+        var k = low
+        while k < pieces.count, pieces[k].line == line {
+            let piece = pieces[k].piece
             if column >= piece.protected.upperBound {
                 shift = piece.source.upperBound - piece.protected.upperBound
             } else if column >= piece.protected.lowerBound {
@@ -336,6 +346,7 @@ struct ColumnMap: Sendable {
             } else {
                 break
             }
+            k += 1
         }
         return column + shift
     }

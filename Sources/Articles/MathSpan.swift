@@ -50,5 +50,20 @@ enum MathPlaceholder {
     /// Starts each further source line of a multi-line formula, keeping line numbers.
     static let continuation: Character = "\u{E002}"
 
-    static func token(_ index: Int) -> String { "\(open)\(index)\(close)" }
+    /// The placeholder of formula `index` appended to `out` as UTF-8: `open` (`EE 80 80`),
+    /// the decimal digits, `close` (`EE 80 81`).
+    static func appendToken(_ index: Int, to out: inout [UInt8]) {
+        out.append(0xEE); out.append(0x80); out.append(0x80)
+        let start = out.count
+        var n = max(0, index)
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        out[start...].reverse()
+        out.append(0xEE); out.append(0x80); out.append(0x81)
+    }
+
+    /// ``continuation``'s UTF-8 bytes.
+    static let continuationUTF8: [UInt8] = Array(String(continuation).utf8)
 }

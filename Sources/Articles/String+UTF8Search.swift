@@ -42,7 +42,13 @@ extension String {
     func lineStarts() -> [Int] {
         var starts = [0]
         let scan: (UnsafeBufferPointer<UInt8>) -> Void = { bytes in
-            for (k, b) in bytes.enumerated() where b == 10 { starts.append(k + 1) }
+            guard let base = bytes.baseAddress else { return }
+            // `memchr` from newline to newline: lines are tens of bytes long.
+            var k = 0
+            while k < bytes.count, let hit = memchr(base + k, 10, bytes.count - k) {
+                k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(k)
+            }
         }
         if utf8.withContiguousStorageIfAvailable(scan) == nil { Array(utf8).withUnsafeBufferPointer(scan) }
         return starts

@@ -58,24 +58,30 @@ enum SearchIndex {
         var s = s
         out.append(UInt8(ascii: "\""))
         s.withUTF8 { bytes in
-            // Bytes that need no escape are copied in runs.
-            var runStart = 0
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-                default: out.append(contentsOf: String(format: "\\u%04x", Int(byte)).utf8)
+            needsEscape.withUnsafeBufferPointer { escaped in
+                // Bytes that need no escape are copied in runs.
+                var runStart = 0
+                for i in bytes.indices where escaped[Int(bytes[i])] {
+                    let byte = bytes[i]
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    switch byte {
+                    case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                    case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+                    case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+                    case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+                    case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                    default: out.append(contentsOf: String(format: "\\u%04x", Int(byte)).utf8)
+                    }
+                    runStart = i + 1
                 }
-                runStart = i + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    /// The bytes that a JSON string escapes: controls, `"` and `\`.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
 
     /// The text of an HTML fragment: tags dropped, the escaper's entities decoded,
     /// whitespace collapsed, cut near ``textLimit`` bytes (never inside a character).

@@ -35,11 +35,23 @@ struct CompiledTemplate: Sendable {
         var parser = TemplateParser(source)
         guard let steps = try? parser.parse(section: nil, newLine: true) else { return nil }
         self.steps = steps
+        textSize = steps.reduce(0) { size, step in
+            if case let .text(text) = step { size + text.utf8.count } else { size }
+        }
     }
+
+    /// The bytes of the template's own text outside sections: with the context's HTML, what
+    /// a rendering is about to hold, reserved at once (pages are tens of kilobytes).
+    private var textSize = 0
 
     /// The template rendered with `context` at the bottom of the stack.
     func render(_ context: TemplateValue) -> String {
         var out = ""
+        if case let .object(fields) = context {
+            out.reserveCapacity(fields.values.reduce(textSize + 256) { size, value in
+                if case let .html(html) = value { size + html.utf8.count } else { size }
+            })
+        }
         var stack = [context]
         Self.render(steps, stack: &stack, escaping: true, into: &out)
         return out
