@@ -14,27 +14,27 @@
 /// space or not).
 struct PlainTextWriter {
     let limit: Int
-    private var out: [UInt8] = []
+    /// `limit` bytes, of which the first `count` are written.
+    private var out: [UInt8]
+    private var count = 0
     private var inTag = false
     private var lastWasSpace = true
 
     init(limit: Int) {
-        self.limit = limit
-        out.reserveCapacity(min(limit, 1 << 16))
+        self.limit = max(0, limit)
+        out = [UInt8](repeating: 0, count: self.limit)
     }
 
     /// Whether the limit is reached (anything more is ignored).
-    var isFull: Bool { out.count >= limit }
+    var isFull: Bool { count >= limit }
 
-    private mutating func write(_ c: UInt8) {
-        guard out.count < limit else { return }
-        out.append(c)
-        lastWasSpace = false
-    }
-
+    /// A single space unless the text already ends with one.
     private mutating func space() {
-        guard out.count < limit else { return }
-        if !lastWasSpace { out.append(UInt8(ascii: " ")) }
+        guard count < limit else { return }
+        if !lastWasSpace {
+            out[count] = UInt8(ascii: " ")
+            count += 1
+        }
         lastWasSpace = true
     }
 
@@ -49,75 +49,101 @@ struct PlainTextWriter {
         if !inTag { space() }
     }
 
+    private static func isSpace(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r")
+    }
+
     /// Text as the reader sees it.
     mutating func text(_ s: String) {
         guard !inTag, !isFull else { return }
         var s = s
+        let limit = self.limit
+        var n = count, last = lastWasSpace
         s.withUTF8 { b in
-            func isSpace(_ c: UInt8) -> Bool {
-                c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r")
-            }
-            // Runs of non-space bytes are copied whole; a run of spaces becomes one.
-            var i = 0
-            while i < b.count, out.count < limit {
-                var j = i
-                while j < b.count, !isSpace(b[j]) { j += 1 }
-                if j > i {
-                    let take = min(j - i, limit - out.count)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + take)]))
-                    lastWasSpace = false
-                    if take < j - i { return }
-                    i = j
-                    continue
+            out.withUnsafeMutableBufferPointer { o in
+                // A run of spaces becomes one.
+                for c in b {
+                    guard n < limit else { break }
+                    if Self.isSpace(c) {
+                        if !last {
+                            o[n] = UInt8(ascii: " ")
+                            n += 1
+                        }
+                        last = true
+                    } else {
+                        o[n] = c
+                        n += 1
+                        last = false
+                    }
                 }
-                if !lastWasSpace { out.append(UInt8(ascii: " ")) }
-                lastWasSpace = true
-                i += 1
             }
         }
+        count = n
+        lastWasSpace = last
     }
 
     /// An HTML fragment.
     mutating func html(_ s: String) {
         guard !isFull else { return }
         var s = s
+        let limit = self.limit
+        var n = count, last = lastWasSpace, inTag = self.inTag
         s.withUTF8 { b in
-            var i = 0
-            while i < b.count, !isFull {
-                let c = b[i]
-                i += 1
-                if c == UInt8(ascii: "<"), !inTag, let formula = KaTeXSpan.find(b, at: i) {
-                    space()
-                    for k in formula.tex { write(b[k]) }
-                    space()
-                    i = formula.end
-                    continue
+            out.withUnsafeMutableBufferPointer { o in
+                func write(_ c: UInt8) {
+                    guard n < limit else { return }
+                    o[n] = c
+                    n += 1
+                    last = false
                 }
-                switch c {
-                case UInt8(ascii: "<"): inTag = true
-                case UInt8(ascii: ">"): inTag = false; space()
-                case _ where inTag: continue
-                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): space()
-                case UInt8(ascii: "&"):
-                    if let e = Self.entities.first(where: { i + $0.name.count <= b.count && b[i..<(i + $0.name.count)].elementsEqual($0.name) }) {
-                        write(e.value)
-                        i += e.name.count
-                    } else {
-                        write(c)
+                func space() {
+                    guard n < limit else { return }
+                    if !last {
+                        o[n] = UInt8(ascii: " ")
+                        n += 1
                     }
-                default: write(c)
+                    last = true
+                }
+                var i = 0
+                while i < b.count, n < limit {
+                    let c = b[i]
+                    i += 1
+                    if c == UInt8(ascii: "<"), !inTag, let formula = KaTeXSpan.find(b, at: i) {
+                        space()
+                        for k in formula.tex { write(b[k]) }
+                        space()
+                        i = formula.end
+                        continue
+                    }
+                    switch c {
+                    case UInt8(ascii: "<"): inTag = true
+                    case UInt8(ascii: ">"):
+                        inTag = false
+                        space()
+                    case _ where inTag: continue
+                    case _ where Self.isSpace(c): space()
+                    case UInt8(ascii: "&"):
+                        if let e = Self.entities.first(where: { i + $0.name.count <= b.count && b[i..<(i + $0.name.count)].elementsEqual($0.name) }) {
+                            write(e.value)
+                            i += e.name.count
+                        } else {
+                            write(c)
+                        }
+                    default: write(c)
+                    }
                 }
             }
         }
+        count = n
+        lastWasSpace = last
+        self.inTag = inTag
     }
 
     /// The text: whole characters only, no trailing space.
     func finish() -> String {
-        var bytes = out
-        let n = bytes.withUnsafeMutableBufferPointer { Self.completeCharacters($0, count: $0.count) }
-        bytes.removeLast(bytes.count - n)
-        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        var end = out.withUnsafeBufferPointer { Self.completeCharacters(UnsafeMutableBufferPointer(mutating: $0), count: count) }
+        while end > 0, out[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return String(decoding: out[..<end], as: UTF8.self)
     }
 
     /// `count` shortened so that the bytes end with a whole UTF-8 character.

@@ -138,7 +138,10 @@ enum CMark {
                 let literal = { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_TEXT:
-                    splitter.text(literal())
+                    // cmark's bytes as they are (no String made only to be taken apart).
+                    if let text = cmark_node_get_literal(node) {
+                        splitter.text(bytes: UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
+                    }
                 case CMARK_NODE_SOFTBREAK:
                     splitter.node(.softBreak)
                 case CMARK_NODE_LINEBREAK:

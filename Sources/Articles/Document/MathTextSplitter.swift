@@ -12,7 +12,7 @@ import Glibc
 /// placeholder reaches a page. A placeholder whose number is not a formula's stays text.
 /// Adjacent text becomes one ``Inline/text(_:)``.
 ///
-/// Feed a container's inline children in order (``text(_:)`` for text, ``node(_:)`` for
+/// Feed a container's inline children in order (``text(bytes:)`` for text, ``node(_:)`` for
 /// the rest), then take ``finish()``. Works on UTF-8 bytes: the markers are `EE 80 80`,
 /// `EE 80 81` and `EE 80 82`.
 struct MathTextSplitter {
@@ -38,65 +38,62 @@ struct MathTextSplitter {
         out.append(inline)
     }
 
-    /// A text node, which may hold placeholders.
-    mutating func text(_ string: String) {
-        var string = string
-        string.withUTF8 { b in
-            guard afterMath || (b.baseAddress.map { memchr($0, 0xEE, b.count) != nil } ?? false) else {
-                text.append(contentsOf: b)
-                return
-            }
-            func isMarker(_ i: Int, _ kind: UInt8) -> Bool { i + 2 < b.count && b[i] == 0xEE && b[i + 1] == 0x80 && b[i + 2] == kind }
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if afterMath {
-                    if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") {
-                        if case let .text(s)? = pending.last {
-                            pending[pending.count - 1] = .text(s + String(UnicodeScalar(c)))
-                        } else {
-                            pending.append(.text(String(UnicodeScalar(c))))
-                        }
-                        i += 1
-                        continue
+    /// A text node's UTF-8 bytes, which may hold placeholders.
+    mutating func text(bytes b: UnsafeBufferPointer<UInt8>) {
+        guard afterMath || (b.baseAddress.map { memchr($0, 0xEE, b.count) != nil } ?? false) else {
+            text.append(contentsOf: b)
+            return
+        }
+        func isMarker(_ i: Int, _ kind: UInt8) -> Bool { i + 2 < b.count && b[i] == 0xEE && b[i + 1] == 0x80 && b[i + 2] == kind }
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if afterMath {
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") {
+                    if case let .text(s)? = pending.last {
+                        pending[pending.count - 1] = .text(s + String(UnicodeScalar(c)))
+                    } else {
+                        pending.append(.text(String(UnicodeScalar(c))))
                     }
-                    if isMarker(i, 0x82) {
-                        pending.removeAll()
-                        i += 3
-                        continue
-                    }
-                    flushPending()
-                }
-                if isMarker(i, 0x80) {
-                    // Digits, then the closing marker.
-                    var j = i + 3
-                    var index = 0
-                    while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
-                        index = index &* 10 &+ Int(b[j] - UInt8(ascii: "0"))
-                        j += 1
-                    }
-                    if j > i + 3, j - i < 12, isMarker(j, 0x81), index < mathCount {
-                        flushText()
-                        out.append(.math(index))
-                        afterMath = true
-                        i = j + 3
-                        continue
-                    }
+                    i += 1
+                    continue
                 }
                 if isMarker(i, 0x82) {
+                    pending.removeAll()
                     i += 3
                     continue
                 }
-                // Text up to the next byte that may start a marker, at once.
-                var j = i + 1
-                if let base = b.baseAddress, j < b.count, let hit = memchr(base + j, 0xEE, b.count - j) {
-                    j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                } else {
-                    j = b.count
-                }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
-                i = j
+                flushPending()
             }
+            if isMarker(i, 0x80) {
+                // Digits, then the closing marker.
+                var j = i + 3
+                var index = 0
+                while j < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[j]) {
+                    index = index &* 10 &+ Int(b[j] - UInt8(ascii: "0"))
+                    j += 1
+                }
+                if j > i + 3, j - i < 12, isMarker(j, 0x81), index < mathCount {
+                    flushText()
+                    out.append(.math(index))
+                    afterMath = true
+                    i = j + 3
+                    continue
+                }
+            }
+            if isMarker(i, 0x82) {
+                i += 3
+                continue
+            }
+            // Text up to the next byte that may start a marker, at once.
+            var j = i + 1
+            if let base = b.baseAddress, j < b.count, let hit = memchr(base + j, 0xEE, b.count - j) {
+                j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else {
+                j = b.count
+            }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+            i = j
         }
     }
 
