@@ -86,57 +86,67 @@ struct PlainTextWriter {
     mutating func html(_ s: String) {
         guard !isFull else { return }
         var s = s
-        let limit = self.limit
-        var n = count, last = lastWasSpace, inTag = self.inTag
+        var state = Cursor(count: count, lastWasSpace: lastWasSpace, inTag: inTag, limit: limit)
         s.withUTF8 { b in
             out.withUnsafeMutableBufferPointer { o in
-                func write(_ c: UInt8) {
-                    guard n < limit else { return }
-                    o[n] = c
-                    n += 1
-                    last = false
-                }
-                func space() {
-                    guard n < limit else { return }
-                    if !last {
-                        o[n] = UInt8(ascii: " ")
-                        n += 1
-                    }
-                    last = true
-                }
                 var i = 0
-                while i < b.count, n < limit {
+                while i < b.count, state.count < state.limit {
                     let c = b[i]
                     i += 1
-                    if c == UInt8(ascii: "<"), !inTag, let formula = KaTeXSpan.find(b, at: i) {
-                        space()
-                        for k in formula.tex { write(b[k]) }
-                        space()
+                    if c == UInt8(ascii: "<"), !state.inTag, let formula = KaTeXSpan.find(b, at: i) {
+                        state.space(o)
+                        for k in formula.tex { state.write(b[k], o) }
+                        state.space(o)
                         i = formula.end
                         continue
                     }
                     switch c {
-                    case UInt8(ascii: "<"): inTag = true
+                    case UInt8(ascii: "<"): state.inTag = true
                     case UInt8(ascii: ">"):
-                        inTag = false
-                        space()
-                    case _ where inTag: continue
-                    case _ where Self.isSpace(c): space()
+                        state.inTag = false
+                        state.space(o)
+                    case _ where state.inTag: continue
+                    case _ where Self.isSpace(c): state.space(o)
                     case UInt8(ascii: "&"):
                         if let e = Self.entities.first(where: { i + $0.name.count <= b.count && b[i..<(i + $0.name.count)].elementsEqual($0.name) }) {
-                            write(e.value)
+                            state.write(e.value, o)
                             i += e.name.count
                         } else {
-                            write(c)
+                            state.write(c, o)
                         }
-                    default: write(c)
+                    default: state.write(c, o)
                     }
                 }
             }
         }
-        count = n
-        lastWasSpace = last
-        self.inTag = inTag
+        count = state.count
+        lastWasSpace = state.lastWasSpace
+        inTag = state.inTag
+    }
+
+    /// The writer's state while a fragment is read, kept in locals (a nested function
+    /// capturing them made every byte pay a dynamic exclusivity check).
+    private struct Cursor {
+        var count: Int
+        var lastWasSpace: Bool
+        var inTag: Bool
+        let limit: Int
+
+        mutating func write(_ c: UInt8, _ o: UnsafeMutableBufferPointer<UInt8>) {
+            guard count < limit else { return }
+            o[count] = c
+            count += 1
+            lastWasSpace = false
+        }
+
+        mutating func space(_ o: UnsafeMutableBufferPointer<UInt8>) {
+            guard count < limit else { return }
+            if !lastWasSpace {
+                o[count] = UInt8(ascii: " ")
+                count += 1
+            }
+            lastWasSpace = true
+        }
     }
 
     /// The text: whole characters only, no trailing space.
