@@ -25,7 +25,8 @@ public struct Article: Hashable, Sendable {
     /// Problems found while parsing.
     public var diagnostics: [Diagnostic]
     /// A digest of the file's text (and path): everything the article's page is made from
-    /// besides its verification result and the site's settings and theme.
+    /// besides its verification result and the site's settings and theme (a
+    /// ``ContentDigest``: it keys only caches that are cheap to rebuild).
     public var sourceDigest = ""
     /// The Markdown as a typed tree, for the site to render.
     public var document: Document

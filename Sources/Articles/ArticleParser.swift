@@ -82,7 +82,7 @@ public enum ArticleParser {
 
     /// The ``Article/sourceDigest`` of the article that `text` at `path` parses to.
     public static func digest(_ text: String, path: String, frontMatter: Bool = true) -> String {
-        var digest = StableHash()
+        var digest = ContentDigest()
         digest.combine(path)
         digest.combine(frontMatter ? "front matter" : "plain")
         digest.combine(text)

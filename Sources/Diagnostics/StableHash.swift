@@ -33,7 +33,10 @@ public struct StableHash: Sendable {
     }
 
     /// The hash as 32 hexadecimal digits.
-    public var hex: String {
+    public var hex: String { Self.hex(a, b) }
+
+    /// Two words as 32 hexadecimal digits, `a` first.
+    static func hex(_ a: UInt64, _ b: UInt64) -> String {
         // Written digit by digit: `String(format:)` costs a microsecond, and caches key
         // tens of thousands of entries.
         let digits: StaticString = "0123456789abcdef"

@@ -48,3 +48,41 @@ import Foundation
         #expect(two.hex == "3f1258246323ef5f5d572b1ee0802624")
     }
 }
+
+/// Keys of the parse cache and of rendered pages: stable, and different for different texts.
+@Suite struct ContentDigestTests {
+    static func digest(_ parts: String...) -> String {
+        var d = ContentDigest()
+        for part in parts { d.combine(part) }
+        return d.hex
+    }
+
+    @Test func knownDigests() {
+        #expect(ContentDigest().hex == "243f6a8885a308d313198a2e03707344")
+        #expect(Self.digest("") == "b91a09c9734b14af0d7ae5f4567b65d8")
+        #expect(Self.digest("abc", "线") == "18ec9c6e8a3323985d7bd5a776b8f754")
+    }
+
+    @Test func partsAreSeparated() {
+        #expect(Self.digest("ab", "c") != Self.digest("a", "bc"))
+        #expect(Self.digest("abcdefgh", "") != Self.digest("", "abcdefgh"))
+        #expect(Self.digest("a") != Self.digest("a\0"))
+    }
+
+    /// Every single-bit change of a text of 1–40 bytes, in any byte (low or high bits of
+    /// a word, or the tail), gives another digest; no two of them collide.
+    @Test func everyBitCounts() {
+        for length in 1...40 {
+            let base = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) & 0x7F }
+            var seen: Set<String> = [Self.digest(String(decoding: base, as: UTF8.self))]
+            for i in 0..<length {
+                for bit in 0..<7 {
+                    var changed = base
+                    changed[i] ^= 1 << bit
+                    let digest = Self.digest(String(decoding: changed, as: UTF8.self))
+                    #expect(seen.insert(digest).inserted, "length \(length), byte \(i), bit \(bit)")
+                }
+            }
+        }
+    }
+}
