@@ -68,8 +68,7 @@ struct MathProtector {
         func location(_ at: Int) -> SourceLocation {
             // Column in Unicode scalars: count the bytes that start a scalar.
             if counted.lineStart != lineStart || at < counted.at { counted = (lineStart, lineStart, 1) }
-            var column = counted.column
-            for k in counted.at..<at where b[k] & 0xC0 != 0x80 { column += 1 }
+            let column = counted.column + Self.scalarCount(b, counted.at..<at)
             counted = (lineStart, at, column)
             return SourceLocation(file: file, line: line, column: column)
         }
@@ -188,11 +187,7 @@ struct MathProtector {
             // Copy a run of ordinary bytes at once (up to and including a newline).
             var end = i + 1
             if c != Self.newline {
-                b.withUnsafeBufferPointer { p in
-                    stopsRun.withUnsafeBufferPointer { stops in
-                        while end < p.count, !stops[Int(p[end])] { end += 1 }
-                    }
-                }
+                end = Self.nextStop(b, from: end, stops: stopsRun)
                 if end < b.count, b[end] == Self.newline { end += 1 }
             }
             copyRun(through: end)
@@ -200,6 +195,47 @@ struct MathProtector {
         return Result(
             text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions,
             columns: columns)
+    }
+
+    /// The index of the first byte at or after `start` that ends a run of ordinary text
+    /// (newline, `$`, `\\`, backtick; `stops` marks them), or `b.count`. Eight bytes at a
+    /// time on little-endian machines: a word holds a stop byte when one of its bytes XOR
+    /// that stop is zero, and the lowest such byte is exact.
+    static func nextStop(_ b: [UInt8], from start: Int, stops: [Bool]) -> Int {
+        b.withUnsafeBytes { raw in
+            var k = start
+            #if _endian(little)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+            while k + 8 <= raw.count {
+                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                let hits = hasZeroByte(w ^ (ones &* 0x0A)) | hasZeroByte(w ^ (ones &* 0x24))
+                    | hasZeroByte(w ^ (ones &* 0x5C)) | hasZeroByte(w ^ (ones &* 0x60))
+                if hits != 0 { return k + hits.trailingZeroBitCount / 8 }
+                k += 8
+            }
+            #endif
+            while k < raw.count, !stops[Int(raw[k])] { k += 1 }
+            return k
+        }
+    }
+
+    /// How many Unicode scalars start in `b[range]`: its bytes but the continuation bytes
+    /// (`10xxxxxx`), counted eight at a time.
+    static func scalarCount(_ b: [UInt8], _ range: Range<Int>) -> Int {
+        b.withUnsafeBytes { raw in
+            var count = 0, k = range.lowerBound
+            while k + 8 <= range.upperBound {
+                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                count += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                k += 8
+            }
+            while k < range.upperBound {
+                if raw[k] & 0xC0 != 0x80 { count += 1 }
+                k += 1
+            }
+            return count
+        }
     }
 
     /// Whether the line starting at `start` (up to `end`) could, if it were not hidden in a

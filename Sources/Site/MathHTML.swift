@@ -12,13 +12,30 @@ struct MathHTML: Sendable {
         let idAttribute = id.map { " id=\"\($0)\"" } ?? ""
         switch typeset[formula] {
         case let .html(html)?:
-            return "<span class=\"math \(kind)\"\(idAttribute)>\(html)</span>"
+            return Self.element(formula.display, id: id, html)
         case let .error(message, _)?:
             return "<span class=\"math \(kind) math-error\"\(idAttribute) title=\"\(message.htmlEscaped)\">"
                 + "<code>\(formula.tex.htmlEscaped)</code> <span class=\"math-error-message\">\(message.htmlEscaped)</span></span>"
         case nil:
-            return "<span class=\"math \(kind)\"\(idAttribute)>\(formula.tex.htmlEscaped)</span>"
+            return Self.element(formula.display, id: id, formula.tex.htmlEscaped)
         }
+    }
+
+    /// `<span class="math display|inline" id="…">html</span>`, in one reserved string (a
+    /// page has tens of formulas; interpolation grew a buffer for each).
+    private static func element(_ display: Bool, id: String?, _ html: String) -> String {
+        var out = ""
+        out.reserveCapacity(40 + (id?.utf8.count ?? 0) + html.utf8.count)
+        out += display ? "<span class=\"math display\"" : "<span class=\"math inline\""
+        if let id {
+            out += " id=\""
+            out += id
+            out += "\""
+        }
+        out += ">"
+        out += html
+        out += "</span>"
+        return out
     }
 
     func render(_ span: MathSpan) -> String { render(Formula(tex: span.tex, display: span.isDisplay)) }

@@ -86,3 +86,48 @@ import Testing
         #expect(mismatches == 0)
     }
 }
+
+/// Columns of formulas count Unicode scalars; the count goes eight bytes at a time.
+@Suite struct ScalarCountTests {
+    @Test func countsScalarsOfEveryRange() {
+        let text = "a$x$ 线性 ∑ 😀 é\u{301} plain ascii text long enough for words 数学公式 end"
+        let bytes = Array(text.utf8)
+        for start in 0...bytes.count {
+            for end in start...bytes.count {
+                let expected = bytes[start..<end].count { $0 & 0xC0 != 0x80 }
+                #expect(MathProtector.scalarCount(bytes, start..<end) == expected, "\(start)..<\(end)")
+            }
+        }
+    }
+
+    /// A formula after CJK text and an emoji gets its column in scalars.
+    @Test func formulaColumnsAfterWideCharacters() {
+        let article = ArticleParser.parse("线性代数 😀 and more text before it: $x^2$ here", path: "t.md", frontMatter: false)
+        #expect(article.math.first?.location.column == 1 + "线性代数 😀 and more text before it: ".unicodeScalars.count)
+    }
+}
+
+/// Runs of ordinary text end at the first newline, `$`, backslash or backtick, found
+/// eight bytes at a time.
+@Suite struct RunStopTests {
+    @Test func findsTheFirstStopFromEveryStart() {
+        let stopBytes: Set<UInt8> = [0x0A, 0x24, 0x5C, 0x60]
+        let stops = (0..<256).map { stopBytes.contains(UInt8($0)) }
+        var state: UInt64 = 12345
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 40, 200] {
+            for _ in 0..<20 {
+                // Mostly letters, some stop bytes, some bytes one away from a stop (0x23, 0x25, 0x0B, 0x5D, 0x5F, 0x61), some high bytes.
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let r = Int(state >> 33) % 40
+                    let pool: [UInt8] = [0x0A, 0x24, 0x5C, 0x60, 0x23, 0x25, 0x0B, 0x5D, 0x5F, 0x61, 0xE4, 0x80, 0xFF, 0x00]
+                    return r < pool.count ? pool[r] : UInt8(0x61 + r % 26)
+                }
+                for start in 0...length {
+                    let expected = (start..<length).first { stopBytes.contains(bytes[$0]) } ?? length
+                    #expect(MathProtector.nextStop(bytes, from: start, stops: stops) == expected)
+                }
+            }
+        }
+    }
+}
