@@ -93,30 +93,53 @@ public struct SiteRenderer: Sendable {
             if let html = page.html { out.pages[path] = html } else { out.reused.insert(path) }
             out.records[path] = page.record
         }
-        let entries = rendered.map { (root: $0.record.listEntry, nested: $0.record.nestedListEntry) }
-        let entryBySlug = Dictionary(uniqueKeysWithValues: zip(ordered.map(\.slug), entries))
-        out.pages["index.html"] = indexPage(entries: entries.map(\.root).joined())
-        for (tag, tagged) in Self.tags(ordered) {
-            out.pages["tags/\(tagSlugs[tag]!).html"] = tagPage(tag, entries: tagged.map { entryBySlug[$0.slug]!.nested }.joined())
-        }
         // The report lists every article: made again only when what it shows changed.
         let report = reportContext(ordered, results: byPath)
         var reportKey = StableHash()
         reportKey.combine(context)
         TemplateValue.object(report).combine(into: &reportKey)
-        if previousPages["report.html"]?.key == reportKey.hex {
-            out.reused.insert("report.html")
-        } else {
-            out.pages["report.html"] = renderReport(report)
-        }
+        let reportChanged = previousPages["report.html"]?.key != reportKey.hex
+        if !reportChanged { out.reused.insert("report.html") }
         out.records["report.html"] = PageRecord(key: reportKey.hex, searchEntry: "")
-        out.pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
-        out.pages["feed.xml"] = Feed(settings: settings).xml(ordered)
-        out.pages["sitemap.xml"] = Sitemap(settings: settings).xml(ordered, tagSlugs: Self.tags(ordered).map { tagSlugs[$0.0]! })
-        out.pages["search-index.js"] = SearchIndex.script(objects: rendered.map(\.record.searchEntry))
+        // The pages made from all articles, on all cores: the search index (the largest,
+        // ~10 MB for a thousand articles); the feed and sitemap; the index, tag pages,
+        // report and 404.
+        let parts = ParallelMap.map([0, 1, 2]) { part -> [String: String] in
+            switch part {
+            case 0: ["search-index.js": SearchIndex.script(objects: rendered.map(\.record.searchEntry))]
+            case 1: feeds(ordered, tagSlugs: tagSlugs)
+            default: listPages(ordered, rendered: rendered, tagSlugs: tagSlugs, report: reportChanged ? report : nil)
+            }
+        }
+        for part in parts { out.pages.merge(part) { a, _ in a } }
         for (name, url) in theme.assets { out.files["assets/\(name)"] = url }
         for (path, url) in try KaTeXAssets.files() { out.files[path] = url }
         return out
+    }
+
+    /// `feed.xml` and `sitemap.xml`.
+    private func feeds(_ ordered: [Article], tagSlugs: [String: String]) -> [String: String] {
+        [
+            "feed.xml": Feed(settings: settings).xml(ordered),
+            "sitemap.xml": Sitemap(settings: settings).xml(ordered, tagSlugs: Self.tags(ordered).map { tagSlugs[$0.0]! }),
+        ]
+    }
+
+    /// The index, the tag pages, 404 and, when given its context, the report.
+    private func listPages(
+        _ ordered: [Article], rendered: [(html: String?, record: PageRecord)], tagSlugs: [String: String],
+        report: [String: TemplateValue]?
+    ) -> [String: String] {
+        var pages: [String: String] = [:]
+        let entries = rendered.map { (root: $0.record.listEntry, nested: $0.record.nestedListEntry) }
+        let entryBySlug = Dictionary(uniqueKeysWithValues: zip(ordered.map(\.slug), entries))
+        pages["index.html"] = indexPage(entries: entries.map(\.root).joined())
+        for (tag, tagged) in Self.tags(ordered) {
+            pages["tags/\(tagSlugs[tag]!).html"] = tagPage(tag, entries: tagged.map { entryBySlug[$0.slug]!.nested }.joined())
+        }
+        if let report { pages["report.html"] = renderReport(report) }
+        pages["404.html"] = layout(title: "Not found", content: theme.render("404", [:]), usesMath: false)
+        return pages
     }
 
     /// Newest first by date, then by title.
