@@ -40,17 +40,33 @@ extension String {
 
     /// UTF-8 offsets where the lines start (the first is 0).
     func lineStarts() -> [Int] {
+        utf8.withContiguousStorageIfAvailable(Self.lineStarts) ?? Array(utf8).withUnsafeBufferPointer(Self.lineStarts)
+    }
+
+    /// ``lineStarts()`` of UTF-8 bytes.
+    static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
-        let scan: (UnsafeBufferPointer<UInt8>) -> Void = { bytes in
-            guard let base = bytes.baseAddress else { return }
-            // `memchr` from newline to newline: lines are tens of bytes long.
-            var k = 0
-            while k < bytes.count, let hit = memchr(base + k, 10, bytes.count - k) {
-                k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(k)
+        starts.reserveCapacity(bytes.count / 32)
+        let raw = UnsafeRawBufferPointer(bytes)
+        var k = 0
+        // Eight bytes at a time: a byte is a newline exactly when the word XOR 0x0A…
+        // has a zero byte there (high bit set by the carry-free test below).
+        #if _endian(little)
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        while k + 8 <= raw.count {
+            let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ newlines
+            var zeros = ~(((v & lows) &+ lows) | v | lows)
+            while zeros != 0 {
+                starts.append(k + zeros.trailingZeroBitCount / 8 + 1)
+                zeros &= zeros &- 1
             }
+            k += 8
         }
-        if utf8.withContiguousStorageIfAvailable(scan) == nil { Array(utf8).withUnsafeBufferPointer(scan) }
+        #endif
+        while k < raw.count {
+            if raw[k] == 10 { starts.append(k + 1) }
+            k += 1
+        }
         return starts
     }
 }

@@ -13,10 +13,25 @@ enum SwiftHighlighter {
 
     static func html(_ code: String) -> String {
         let s = Array(code.unicodeScalars)
+        // Scalar k's UTF-8 bytes start at utf8Start[k]: a run of scalars becomes text by
+        // one copy of bytes.
+        let bytes = Array(code.utf8)
+        var utf8Start = [Int]()
+        utf8Start.reserveCapacity(s.count + 1)
+        var offset = 0
+        for scalar in s {
+            utf8Start.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        utf8Start.append(offset)
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: bytes[utf8Start[range.lowerBound]..<utf8Start[range.upperBound]], as: UTF8.self)
+        }
         var out = ""
+        out.reserveCapacity(bytes.count * 2)
         var i = 0
         func span(_ cls: String, _ from: Int, _ to: Int) {
-            out += "<span class=\"hl-\(cls)\">" + text(s[from..<to]).htmlEscaped + "</span>"
+            out += "<span class=\"hl-\(cls)\">" + text(from..<to).htmlEscaped + "</span>"
         }
         while i < s.count {
             let c = s[i]
@@ -61,7 +76,7 @@ enum SwiftHighlighter {
             } else if isIdentifierStart(c) {
                 var j = i
                 while j < s.count, isIdentifierStart(s[j]) || isDigit(s[j]) { j += 1 }
-                let word = text(s[i..<j])
+                let word = text(i..<j)
                 if keywords.contains(word) {
                     span("kw", i, j)
                 } else if let first = word.unicodeScalars.first, ("A"..."Z").contains(first) {
@@ -76,12 +91,6 @@ enum SwiftHighlighter {
             }
         }
         return out
-    }
-
-    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars)
-        return String(v)
     }
 
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }

@@ -131,3 +131,18 @@ import Testing
         }
     }
 }
+
+/// Line starts, found eight bytes at a time, against a byte loop.
+@Suite struct LineStartTests {
+    @Test func everyPlacementOfNewlines() {
+        for length in 0...20 {
+            for pattern in 0..<64 {
+                let bytes: [UInt8] = (0..<length).map { k in (pattern >> (k % 6)) & 1 == 1 ? 0x0A : (k % 3 == 0 ? 0x8A : 0x61) }
+                let text = String(decoding: bytes, as: UTF8.self)
+                let utf8 = Array(text.utf8)
+                let expected = [0] + utf8.indices.filter { utf8[$0] == 0x0A }.map { $0 + 1 }
+                #expect(text.lineStarts() == expected, "\(text.debugDescription)")
+            }
+        }
+    }
+}
