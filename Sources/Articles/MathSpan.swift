@@ -1,6 +1,10 @@
 import Diagnostics
 
 /// One TeX formula of an article: `$...$` (inline) or `$$...$$` (display).
+///
+/// Its three locations share one file: they are stored as lines and columns beside a
+/// single `file` string, so that copying a span (an article has tens) costs two reference
+/// counts, not four. Setting any of the three locations sets the file of all three.
 public struct MathSpan: Hashable, Sendable {
     /// Position among the article's formulas, from 0; also its placeholder's number.
     public var index: Int
@@ -8,21 +12,44 @@ public struct MathSpan: Hashable, Sendable {
     public var tex: String
     /// Whether it was written with `$$`.
     public var isDisplay: Bool
+    /// The file of all three locations.
+    private var file: String
+    private var start: Position
+    private var texStart: Position
+    private var end: Position
+
+    /// A line and an optional column, in a file kept elsewhere.
+    private struct Position: Hashable, Sendable {
+        var line: Int
+        var column: Int?
+        init(_ location: SourceLocation) { (line, column) = (location.line, location.column) }
+    }
+
     /// Where the opening dollar sign is.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { SourceLocation(file: file, line: start.line, column: start.column) }
+        set { (file, start) = (newValue.file, Position(newValue)) }
+    }
     /// Where the TeX's first character is (after the opening delimiter): the origin of
     /// positions inside `tex`.
-    public var texLocation: SourceLocation
+    public var texLocation: SourceLocation {
+        get { SourceLocation(file: file, line: texStart.line, column: texStart.column) }
+        set { (file, texStart) = (newValue.file, Position(newValue)) }
+    }
     /// Just after the closing delimiter: with ``location``, the formula's source range.
-    public var endLocation: SourceLocation
+    public var endLocation: SourceLocation {
+        get { SourceLocation(file: file, line: end.line, column: end.column) }
+        set { (file, end) = (newValue.file, Position(newValue)) }
+    }
 
     public init(index: Int, tex: String, isDisplay: Bool, location: SourceLocation, texLocation: SourceLocation? = nil) {
         self.index = index
         self.tex = tex
         self.isDisplay = isDisplay
-        self.location = location
-        self.texLocation = texLocation ?? location
-        self.endLocation = location
+        file = location.file
+        start = Position(location)
+        texStart = Position(texLocation ?? location)
+        end = start
     }
 
     /// The article location of the character at UTF-8 offset `offset` of ``tex``: lines
