@@ -79,8 +79,9 @@ public struct SourceRange: Hashable, Sendable {
 
 /// A block of a ``Document`` and its place in the source.
 public struct Block: Hashable, Sendable {
-    /// What a block is.
-    public indirect enum Kind: Hashable, Sendable {
+    /// What a block is. (Not `indirect`: the nested blocks are in arrays, which are
+    /// already out of line; boxing every kind cost an allocation per block.)
+    public enum Kind: Hashable, Sendable {
         case paragraph([Inline])
         /// A heading of `level` 1–6; `index` is its place in ``Article/headings``.
         case heading(level: Int, index: Int, [Inline])
@@ -122,8 +123,9 @@ public struct List: Hashable, Sendable {
     }
 }
 
-/// An inline node of a ``Document``.
-public indirect enum Inline: Hashable, Sendable {
+/// An inline node of a ``Document``. (Not `indirect`: children are in arrays, already
+/// out of line; boxing every node cost an allocation per text run and formula.)
+public enum Inline: Hashable, Sendable {
     case text(String)
     /// A code span's text.
     case code(String)
