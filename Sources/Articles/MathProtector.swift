@@ -355,16 +355,21 @@ struct ColumnMap: Sendable {
     /// Every piece with its line, in the order added: lines never decrease, since text
     /// is protected from top to bottom.
     private var pieces: [(line: Int, piece: Piece)] = []
+    /// Whether line `k` has pieces (most lines have none: no search for them).
+    private var hasPieces: [Bool] = []
 
     mutating func add(line: Int, protected: Range<Int>, source: Range<Int>) {
         precondition(pieces.last.map { $0.line <= line } ?? true, "pieces are added line by line")
         pieces.append((line, Piece(protected: protected, source: source)))
+        if hasPieces.count <= line { hasPieces += [Bool](repeating: false, count: line + 1 - hasPieces.count) }
+        hasPieces[line] = true
     }
 
     /// The source column of protected column `column` on `line`. A column inside a
     /// placeholder is the formula's first column, or its last with `isEnd` (an inclusive
     /// end column, as cmark reports them).
     func sourceColumn(line: Int, _ column: Int, isEnd: Bool = false) -> Int {
+        guard line >= 0, line < hasPieces.count, hasPieces[line] else { return column }
         // The first piece on `line`, by bisection.
         var low = 0, high = pieces.count
         while low < high {

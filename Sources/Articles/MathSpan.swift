@@ -81,13 +81,13 @@ enum MathPlaceholder {
     /// the decimal digits, `close` (`EE 80 81`).
     static func appendToken(_ index: Int, to out: inout [UInt8]) {
         out.append(0xEE); out.append(0x80); out.append(0x80)
-        let start = out.count
-        var n = max(0, index)
+        let n = max(0, index)
+        var divisor = 1
+        while divisor <= n / 10 { divisor *= 10 }
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        } while n > 0
-        out[start...].reverse()
+            out.append(UInt8(ascii: "0") + UInt8((n / divisor) % 10))
+            divisor /= 10
+        } while divisor > 0
         out.append(0xEE); out.append(0x80); out.append(0x81)
     }
 

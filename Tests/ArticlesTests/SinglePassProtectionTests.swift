@@ -146,3 +146,13 @@ import Testing
         }
     }
 }
+
+/// A formula's placeholder: the open marker, its number in decimal, the close marker.
+@Suite struct PlaceholderTests {
+    @Test(arguments: [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 100_000])
+    func placeholderBytes(index: Int) {
+        var out: [UInt8] = [0x61]
+        MathPlaceholder.appendToken(index, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "a\(MathPlaceholder.open)\(index)\(MathPlaceholder.close)")
+    }
+}
