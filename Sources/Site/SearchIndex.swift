@@ -59,10 +59,23 @@ enum SearchIndex {
         out.append(UInt8(ascii: "\""))
         s.withUTF8 { bytes in
             needsEscape.withUnsafeBufferPointer { escaped in
-                // Bytes that need no escape are copied in runs.
+                // Bytes that need no escape are copied in runs; a run is found eight bytes
+                // at a time while no byte of the word is a control, `"` or `\\`.
                 var runStart = 0
-                for i in bytes.indices where escaped[Int(bytes[i])] {
+                var i = 0
+                let raw = UnsafeRawBufferPointer(bytes)
+                while i < bytes.count {
+                    #if _endian(little)
+                    if i + 8 <= bytes.count, !Self.wordNeedsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                        i += 8
+                        continue
+                    }
+                    #endif
                     let byte = bytes[i]
+                    guard escaped[Int(byte)] else {
+                        i += 1
+                        continue
+                    }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                     switch byte {
                     case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
@@ -72,12 +85,25 @@ enum SearchIndex {
                     case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
                     default: out.append(contentsOf: String(format: "\\u%04x", Int(byte)).utf8)
                     }
-                    runStart = i + 1
+                    i += 1
+                    runStart = i
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte of `w` is below 0x20, `"` or `\\` (exact per byte: no carries
+    /// cross bytes). A byte `x` is below 0x20 when `(x & 0x7F) + 0x60` has no high bit and
+    /// `x` has none either; it equals `c` when `x ^ c` is zero.
+    static func wordNeedsEscape(_ w: UInt64) -> Bool {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & lows) &+ lows) | v | lows) }
+        let controls = ~(((w & lows) &+ (0x6060_6060_6060_6060)) | w) & highs
+        let quotes = zeroBytes(w ^ 0x2222_2222_2222_2222)
+        let backslashes = zeroBytes(w ^ 0x5C5C_5C5C_5C5C_5C5C)
+        return (controls | quotes | backslashes) != 0
     }
 
     /// The bytes that a JSON string escapes: controls, `"` and `\`.
@@ -125,6 +151,7 @@ enum KaTeXSpan {
     }
 
     private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ word: [UInt8]) -> Bool {
-        at + word.count <= b.count && b[at..<(at + word.count)].elementsEqual(word)
+        guard at + word.count <= b.count, let base = b.baseAddress else { return false }
+        return word.withUnsafeBufferPointer { memcmp(base + at, $0.baseAddress!, word.count) == 0 }
     }
 }

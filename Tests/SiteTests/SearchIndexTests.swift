@@ -48,3 +48,35 @@ import Testing
         #expect(decoded.map(\.title) == entries.map(\.title))
     }
 }
+
+/// JSON strings of the search index, escaped eight bytes at a time where nothing needs it.
+@Suite struct JSONStringTests {
+    @Test func wordTestIsExact() {
+        var state: UInt64 = 99
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var w = state
+            // Sprinkle bytes at and around the boundaries: 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0x9F, 0xA0.
+            let near: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0x9F, 0xA0, 0xDC, 0xE2]
+            for k in 0..<8 where (state >> (k + 40)) & 3 == 0 {
+                w = (w & ~(0xFF << (8 * UInt64(k)))) | UInt64(near[Int((state >> (8 * UInt64(k))) % UInt64(near.count))]) << (8 * UInt64(k))
+            }
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: w >> (8 * UInt64($0))) }
+            let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+            #expect(SearchIndex.wordNeedsEscape(w) == expected)
+        }
+    }
+
+    @Test func everyASCIIByteRoundTrips() throws {
+        let all = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for text in [all, "plain text that is long enough to take the fast path \"quoted\" and \\ back", "数学 \u{1} é", ""] {
+            for shift in 0..<9 {
+                let s = String(repeating: "x", count: shift) + text
+                var out: [UInt8] = []
+                SearchIndex.appendJSONString(s, to: &out)
+                let decoded = try JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed) as? String
+                #expect(decoded == s)
+            }
+        }
+    }
+}

@@ -231,7 +231,7 @@ enum CMark {
         let endLine = Int(cmark_node_get_end_line(node))
         // cmark 0.30 has no accessor for "fenced": an indented block spans exactly its
         // literal's lines, a fenced one also its fence lines.
-        let literalLines = literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let literalLines = literal.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         return Block(
             kind: kind, startLine: startLine, endLine: endLine,
             info: info, literal: literal, level: 0,

@@ -103,11 +103,14 @@ struct CompiledTemplate: Sendable {
         if name.topOnly {
             value = child(first, of: stack[stack.count - 1])
         } else {
-            for entry in stack.reversed() {
-                if let found = child(first, of: entry) {
+            // By index from the top (an iterator would copy every entry it passes).
+            var k = stack.count - 1
+            while k >= 0 {
+                if let found = child(first, of: stack[k]) {
                     value = found
                     break
                 }
+                k -= 1
             }
         }
         for component in name.components.dropFirst() {
