@@ -361,7 +361,7 @@ struct ColumnMap: Sendable {
     mutating func add(line: Int, protected: Range<Int>, source: Range<Int>) {
         precondition(pieces.last.map { $0.line <= line } ?? true, "pieces are added line by line")
         pieces.append((line, Piece(protected: protected, source: source)))
-        if hasPieces.count <= line { hasPieces += [Bool](repeating: false, count: line + 1 - hasPieces.count) }
+        if hasPieces.count <= line { hasPieces.append(contentsOf: repeatElement(false, count: line + 1 - hasPieces.count)) }
         hasPieces[line] = true
     }
 

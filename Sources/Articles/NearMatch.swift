@@ -6,7 +6,13 @@
 package enum NearMatch {
     /// The candidate closest to `word` within `maxDistance` edits (and not equal to it), if any.
     package static func closest(to word: String, among candidates: [String], maxDistance: Int = 2) -> String? {
-        let best = candidates.map { ($0, distance(word.lowercased(), $0)) }.filter { $0.1 > 0 && $0.1 <= maxDistance }
+        // Words whose lengths differ by more than `maxDistance` are that many edits apart
+        // at least: no table for them (most code blocks' languages are no near miss).
+        let lowered = word.lowercased()
+        let length = lowered.count
+        let near = candidates.filter { abs($0.count - length) <= maxDistance }
+        guard !near.isEmpty else { return nil }
+        let best = near.map { ($0, distance(lowered, $0)) }.filter { $0.1 > 0 && $0.1 <= maxDistance }
             .min { $0.1 < $1.1 }
         return best?.0
     }

@@ -71,6 +71,8 @@ enum CMark {
         var codeCount = 0, headingCount = 0, valueCount = 0
         /// The code span of each inline value as written.
         var valueLiterals: [String] = []
+        /// Buffers of finished math splitters, for the next ones.
+        var spareBuffers: [MathTextSplitter.Buffers] = []
 
         /// Code and raw HTML get their formulas' TeX back: code is never math.
         func plain(_ text: String) -> String {
@@ -131,7 +133,15 @@ enum CMark {
         }
 
         mutating func inlines(childrenOf parent: OpaquePointer) -> [Inline] {
-            var splitter = MathTextSplitter(mathCount: math.count)
+            // Room for the children and a few formulas (a formula splits a text node in three).
+            var children = 0
+            var next = cmark_node_first_child(parent)
+            while let node = next {
+                children += 1
+                next = cmark_node_next(node)
+            }
+            var splitter = MathTextSplitter(
+                mathCount: math.count, expectedCount: children + 4, buffers: spareBuffers.popLast() ?? MathTextSplitter.Buffers())
             var child = cmark_node_first_child(parent)
             while let node = child {
                 child = cmark_node_next(node)
@@ -165,7 +175,9 @@ enum CMark {
                     break
                 }
             }
-            return splitter.finish()
+            let (inlines, buffers) = splitter.finish()
+            spareBuffers.append(buffers)
+            return inlines
         }
 
         /// A code span: an inline value, a number claim (well formed or not), or code.

@@ -23,14 +23,29 @@ struct MathTextSplitter {
     /// Right after a formula: the line endings and whitespace seen since it (or since its
     /// last continuation marker), dropped if another continuation marker follows.
     private var afterMath = false
-    private var pending: [Inline] = []
+    /// The held whitespace and line endings, in order: text bytes, with 0 for a soft break
+    /// (cmark never leaves a NUL in text: it becomes U+FFFD).
+    private var pending: [UInt8] = []
 
-    init(mathCount: Int) { self.mathCount = mathCount }
+    /// Byte buffers a splitter works in, handed from one splitter to the next (their
+    /// capacity kept), so that an article's containers do not each grow their own.
+    struct Buffers {
+        var text: [UInt8] = []
+        var pending: [UInt8] = []
+    }
+
+    /// `expectedCount`: about how many inlines the container will have (room is reserved).
+    init(mathCount: Int, expectedCount: Int = 0, buffers: Buffers = Buffers()) {
+        self.mathCount = mathCount
+        out.reserveCapacity(expectedCount)
+        text = buffers.text
+        pending = buffers.pending
+    }
 
     /// A node other than text.
     mutating func node(_ inline: Inline) {
         if afterMath, inline == .softBreak {
-            pending.append(.softBreak)
+            pending.append(0)
             return
         }
         flushPending()
@@ -50,16 +65,12 @@ struct MathTextSplitter {
             let c = b[i]
             if afterMath {
                 if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") {
-                    if case let .text(s)? = pending.last {
-                        pending[pending.count - 1] = .text(s + String(UnicodeScalar(c)))
-                    } else {
-                        pending.append(.text(String(UnicodeScalar(c))))
-                    }
+                    pending.append(c)
                     i += 1
                     continue
                 }
                 if isMarker(i, 0x82) {
-                    pending.removeAll()
+                    pending.removeAll(keepingCapacity: true)
                     i += 3
                     continue
                 }
@@ -97,23 +108,24 @@ struct MathTextSplitter {
         }
     }
 
-    /// The inlines, with any whitespace still held after a last formula.
-    mutating func finish() -> [Inline] {
+    /// The inlines, with any whitespace still held after a last formula; and the buffers,
+    /// empty, for another splitter.
+    mutating func finish() -> (inlines: [Inline], buffers: Buffers) {
         flushPending()
         flushText()
-        return out
+        return (out, Buffers(text: text, pending: pending))
     }
 
     private mutating func flushPending() {
-        for inline in pending {
-            if case let .text(s) = inline {
-                text.append(contentsOf: s.utf8)
-            } else {
+        for byte in pending {
+            if byte == 0 {
                 flushText()
-                out.append(inline)
+                out.append(.softBreak)
+            } else {
+                text.append(byte)
             }
         }
-        pending.removeAll()
+        pending.removeAll(keepingCapacity: true)
         afterMath = false
     }
 
