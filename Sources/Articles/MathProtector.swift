@@ -198,25 +198,15 @@ struct MathProtector {
     }
 
     /// The index of the first byte at or after `start` that ends a run of ordinary text
-    /// (newline, `$`, `\\`, backtick; `stops` marks them), or `b.count`. Eight bytes at a
-    /// time on little-endian machines: a word holds a stop byte when one of its bytes XOR
-    /// that stop is zero, and the lowest such byte is exact.
+    /// (newline, `$`, `\\`, backtick; `stops` marks them), or `b.count`; eight bytes at a
+    /// time (``ByteWord``).
     static func nextStop(_ b: [UInt8], from start: Int, stops: [Bool]) -> Int {
-        b.withUnsafeBytes { raw in
-            var k = start
-            #if _endian(little)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-            while k + 8 <= raw.count {
-                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                let hits = hasZeroByte(w ^ (ones &* 0x0A)) | hasZeroByte(w ^ (ones &* 0x24))
-                    | hasZeroByte(w ^ (ones &* 0x5C)) | hasZeroByte(w ^ (ones &* 0x60))
-                if hits != 0 { return k + hits.trailingZeroBitCount / 8 }
-                k += 8
-            }
-            #endif
-            while k < raw.count, !stops[Int(raw[k])] { k += 1 }
-            return k
+        b.withUnsafeBufferPointer { p in
+            ByteWord.firstIndex(
+                in: p, from: start,
+                hits: { w in
+                    ByteWord.equal(w, 0x0A) | ByteWord.equal(w, 0x24) | ByteWord.equal(w, 0x5C) | ByteWord.equal(w, 0x60)
+                }, isHit: { stops[Int($0)] })
         }
     }
 

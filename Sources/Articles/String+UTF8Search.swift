@@ -49,13 +49,10 @@ extension String {
         starts.reserveCapacity(bytes.count / 32)
         let raw = UnsafeRawBufferPointer(bytes)
         var k = 0
-        // Eight bytes at a time: a byte is a newline exactly when the word XOR 0x0A…
-        // has a zero byte there (high bit set by the carry-free test below).
+        // Eight bytes at a time (``ByteWord``): every newline of a word at once.
         #if _endian(little)
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
         while k + 8 <= raw.count {
-            let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ newlines
-            var zeros = ~(((v & lows) &+ lows) | v | lows)
+            var zeros = ByteWord.equal(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self), 0x0A)
             while zeros != 0 {
                 starts.append(k + zeros.trailingZeroBitCount / 8 + 1)
                 zeros &= zeros &- 1

@@ -30,23 +30,7 @@ struct DocumentHTML {
         /// `& < > "` as entities; runs of other bytes copied at once.
         mutating func escape(_ s: String) {
             var s = s
-            s.withUTF8 { b in
-                var run = 0
-                for i in 0..<b.count {
-                    let entity: StaticString
-                    switch b[i] {
-                    case UInt8(ascii: "&"): entity = "&amp;"
-                    case UInt8(ascii: "<"): entity = "&lt;"
-                    case UInt8(ascii: ">"): entity = "&gt;"
-                    case UInt8(ascii: "\""): entity = "&quot;"
-                    default: continue
-                    }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                    entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                    run = i + 1
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
-            }
+            s.withUTF8 { HTMLEscaping.append($0, apostrophe: false, to: &bytes) }
         }
         /// After an attribute value still open, `" title="…` when there is a title (its
         /// own value left open in turn): how cmark writes a link's or image's title.

@@ -1,3 +1,4 @@
+import Articles
 import Foundation
 
 /// `search-index.js`: title, address and plain text of every article, for the client-side
@@ -77,12 +78,20 @@ enum SearchIndex {
                         continue
                     }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    // Backslashes are common (TeX): two single appends, no sequence copies.
                     switch byte {
-                    case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-                    case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-                    case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-                    case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-                    case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(byte)
+                    case UInt8(ascii: "\n"):
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"):
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(UInt8(ascii: "r"))
+                    case UInt8(ascii: "\t"):
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(UInt8(ascii: "t"))
                     default: out.append(contentsOf: String(format: "\\u%04x", Int(byte)).utf8)
                     }
                     i += 1
@@ -94,16 +103,9 @@ enum SearchIndex {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any byte of `w` is below 0x20, `"` or `\\` (exact per byte: no carries
-    /// cross bytes). A byte `x` is below 0x20 when `(x & 0x7F) + 0x60` has no high bit and
-    /// `x` has none either; it equals `c` when `x ^ c` is zero.
+    /// Whether any byte of `w` is below 0x20, `"` or `\\` (``ByteWord``).
     static func wordNeedsEscape(_ w: UInt64) -> Bool {
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & lows) &+ lows) | v | lows) }
-        let controls = ~(((w & lows) &+ (0x6060_6060_6060_6060)) | w) & highs
-        let quotes = zeroBytes(w ^ 0x2222_2222_2222_2222)
-        let backslashes = zeroBytes(w ^ 0x5C5C_5C5C_5C5C_5C5C)
-        return (controls | quotes | backslashes) != 0
+        (ByteWord.below(w, 0x20) | ByteWord.equal(w, 0x22) | ByteWord.equal(w, 0x5C)) != 0
     }
 
     /// The bytes that a JSON string escapes: controls, `"` and `\`.

@@ -156,3 +156,30 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == "a\(MathPlaceholder.open)\(index)\(MathPlaceholder.close)")
     }
 }
+
+/// The word tests of ``ByteWord`` mark exactly the bytes a byte test marks, in words with
+/// bytes at and around every boundary that matters.
+@Suite struct ByteWordTests {
+    @Test func masksAreExact() {
+        let near: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x3C, 0x3E,
+                             0x5B, 0x5C, 0x5D, 0x5F, 0x60, 0x61, 0x7F, 0x80, 0x81, 0x8A, 0x9F, 0xA0, 0xDC, 0xE2, 0xFF]
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            let bytes: [UInt8] = (0..<8).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return near[Int(state >> 33) % near.count]
+            }
+            let w = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            func mask(_ test: (UInt8) -> Bool) -> UInt64 {
+                bytes.enumerated().reduce(UInt64(0)) { test($1.element) ? $0 | 0x80 << (8 * UInt64($1.offset)) : $0 }
+            }
+            #expect(ByteWord.zero(w) == mask { $0 == 0 })
+            for target in [UInt8(0x0A), 0x22, 0x24, 0x26, 0x5C, 0x60, 0x80, 0xFF] {
+                #expect(ByteWord.equal(w, target) == mask { $0 == target })
+            }
+            for bound in [UInt8(0x01), 0x20, 0x21, 0x7F, 0x80] {
+                #expect(ByteWord.below(w, bound) == mask { $0 < bound })
+            }
+        }
+    }
+}

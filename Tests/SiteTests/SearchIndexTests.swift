@@ -80,3 +80,36 @@ import Testing
         }
     }
 }
+
+/// HTML escaping, eight bytes at a time, against a character-by-character reference.
+@Suite struct HTMLEscapingTests {
+    static func reference(_ s: String, apostrophe: Bool) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'" where apostrophe: out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    @Test func matchesTheReferenceAtEveryPosition() {
+        let pieces = ["a", "&", "<", ">", "\"", "'", "数", "é\u{301}", " ", "plain words", "😀"]
+        var state: UInt64 = 5
+        for _ in 0..<3000 {
+            var s = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for k in 0..<Int(state >> 59) {
+                s += pieces[Int((state >> UInt64(k * 3 % 50)) % UInt64(pieces.count))]
+            }
+            for apostrophe in [true, false] {
+                #expect(HTMLEscaping.escape(s, apostrophe: apostrophe) == Self.reference(s, apostrophe: apostrophe), "\(s.debugDescription)")
+            }
+        }
+    }
+}
