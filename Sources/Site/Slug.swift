@@ -2,24 +2,29 @@
 /// Chinese stays readable) kept, everything else turned into single hyphens.
 public enum Slug {
     public static func make(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
             // ASCII is decided by its code (letters and digits; upper case lowered by 32),
-            // without the Unicode property tables or a lower-casing String per letter.
+            // without the Unicode property tables; the slug is built as UTF-8 bytes.
             let value = scalar.value
             let isWord = value < 0x80
                 ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
                 : scalar.properties.isAlphabetic
             if isWord {
-                if pendingHyphen, !out.isEmpty { out += "-" }
+                if pendingHyphen, !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                out.unicodeScalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(value + 32)! : scalar)
+                if value < 0x80 {
+                    out.append(UInt8((0x41...0x5A).contains(value) ? value + 32 : value))
+                } else {
+                    UTF8.encode(scalar) { out.append($0) }
+                }
             } else {
                 pendingHyphen = true
             }
         }
-        return out.isEmpty ? "section" : out
+        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
     }
 
     /// Makes `slug` unique among `used` by appending `-2`, `-3`, …
