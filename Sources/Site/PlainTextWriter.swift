@@ -49,6 +49,9 @@ struct PlainTextWriter {
         if !inTag { space() }
     }
 
+    /// 1 for the bytes ``isSpace(_:)`` holds for, else 0.
+    private static let spaceTable: [UInt8] = (0..<256).map { isSpace(UInt8($0)) ? 1 : 0 }
+
     private static func isSpace(_ c: UInt8) -> Bool {
         c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r")
     }
@@ -61,8 +64,23 @@ struct PlainTextWriter {
         var n = count, last = lastWasSpace
         s.withUTF8 { b in
             out.withUnsafeMutableBufferPointer { o in
-                // A run of spaces becomes one.
-                for c in b {
+                // A run of spaces becomes one. While the whole text fits below the limit,
+                // without a branch per byte: each byte is written (a space as " "), and the
+                // position moves on unless it is a space after a space.
+                var i = 0
+                if n + b.count <= limit, let src = b.baseAddress, let dst = o.baseAddress {
+                    var wasSpace: UInt8 = last ? 1 : 0
+                    while i < b.count {
+                        let c = src[i]
+                        let space = Self.spaceTable[Int(c)]
+                        dst[n] = space == 1 ? UInt8(ascii: " ") : c
+                        n += Int(1 &- (space & wasSpace))
+                        wasSpace = space
+                        i += 1
+                    }
+                    last = wasSpace == 1
+                }
+                for c in b[i...] {
                     guard n < limit else { break }
                     if Self.isSpace(c) {
                         if !last {

@@ -113,3 +113,35 @@ import Testing
         }
     }
 }
+
+/// Text fed to the search-text writer: whitespace runs collapsed to one space, cut at the
+/// limit — the same whether a text fits (the fast path) or reaches the limit.
+@Suite struct PlainTextWriterTests {
+    static func reference(_ parts: [String], limit: Int) -> String {
+        var out: [UInt8] = []
+        var last = true
+        for byte in parts.joined().utf8 {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if space { if !last { out.append(0x20) } } else { out.append(byte) }
+            last = space
+        }
+        let cut = Array(out.prefix(limit))
+        // Whole characters only, no trailing space (as `finish()`).
+        var end = cut.count
+        while end > 0, end < out.count, out[end] & 0xC0 == 0x80 { end -= 1 }
+        var text = Array(cut[..<end])
+        while text.last == 0x20 { text.removeLast() }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    @Test func collapsesAndCutsLikeTheReference() {
+        let parts = ["  leading", " two  spaces\tand\ttabs\n\nlines ", "数学 公式", "", "  ", "end.\r\n", "x"]
+        for limit in [0, 1, 5, 9, 10, 11, 20, 31, 40, 1000] {
+            for k in 1...parts.count {
+                var writer = PlainTextWriter(limit: limit)
+                for part in parts.prefix(k) { writer.text(part) }
+                #expect(writer.finish() == Self.reference(Array(parts.prefix(k)), limit: limit), "limit \(limit), parts \(k)")
+            }
+        }
+    }
+}
