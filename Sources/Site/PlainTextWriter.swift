@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Collects the plain text of a page for the search index: words as a reader sees them,
 /// whitespace collapsed to single spaces, cut near a byte limit (never inside a
 /// character). Text comes in three forms, which may be mixed in any order:
@@ -109,6 +113,17 @@ struct PlainTextWriter {
             out.withUnsafeMutableBufferPointer { o in
                 var i = 0
                 while i < b.count, state.count < state.limit {
+                    if state.inTag, let base = b.baseAddress {
+                        // Nothing inside a tag counts: on to its `>` at once.
+                        guard let end = memchr(base + i, Int32(UInt8(ascii: ">")), b.count - i) else {
+                            i = b.count
+                            break
+                        }
+                        i = base.distance(to: end.assumingMemoryBound(to: UInt8.self)) + 1
+                        state.inTag = false
+                        state.space(o)
+                        continue
+                    }
                     let c = b[i]
                     i += 1
                     if c == UInt8(ascii: "<"), !state.inTag, let formula = KaTeXSpan.find(b, at: i) {
