@@ -22,11 +22,11 @@ public enum ArticleParser {
         // once; when a formula or code span turned out to touch a code or HTML
         // block, parse the original text for its code lines and protect and parse again.
         var protected = MathProtector(file: path, codeLines: []).protect(front.body)
-        var (blocks, document) = CMark.document(protected.text, math: protected.spans, columns: protected.columns)
+        var (blocks, document) = CMark.document(utf8: protected.bytes, math: protected.spans, columns: protected.columns)
         if !protected.isUnaffected(byCodeBlocks: codeLineRanges(blocks)) {
             let codeLines = Set(codeLineRanges(CMark.blocks(of: front.body)).joined())
             protected = MathProtector(file: path, codeLines: codeLines).protect(front.body)
-            (blocks, document) = CMark.document(protected.text, math: protected.spans, columns: protected.columns)
+            (blocks, document) = CMark.document(utf8: protected.bytes, math: protected.spans, columns: protected.columns)
         }
         var diagnostics = front.diagnostics + protected.diagnostics
         var codeBlocks: [CodeBlock] = []

@@ -20,7 +20,10 @@ struct MathProtector {
     let codeLines: Set<Int>
 
     struct Result {
-        var text: String
+        /// The protected text's UTF-8 bytes: what cmark reads (no String is made of them).
+        var bytes: [UInt8]
+        /// The protected text.
+        var text: String { String(decoding: bytes, as: UTF8.self) }
         var spans: [MathSpan]
         var diagnostics: [Diagnostic]
         /// Every formula and code span found, by source lines: what the protection
@@ -57,7 +60,7 @@ struct MathProtector {
         var lineStart = 0
         var i = 0
         // Fast path: no dollar sign at all.
-        guard b.contains(Self.dollar) else { return Result(text: source, spans: [], diagnostics: []) }
+        guard b.contains(Self.dollar) else { return Result(bytes: b, spans: [], diagnostics: []) }
         var regions: [Region] = []
         var columns = ColumnMap()
         // Where the current line starts in `out`.
@@ -193,7 +196,7 @@ struct MathProtector {
             copyRun(through: end)
         }
         return Result(
-            text: String(decoding: out, as: UTF8.self), spans: spans, diagnostics: diagnostics, regions: regions,
+            bytes: out, spans: spans, diagnostics: diagnostics, regions: regions,
             columns: columns)
     }
 

@@ -45,7 +45,12 @@ enum CMark {
     /// back into formulas (in text) or into their TeX (in code and raw HTML).
     /// Source ranges are given in the source's columns through `columns`.
     static func document(_ markdown: String, math: [MathSpan], columns: ColumnMap = ColumnMap()) -> (blocks: [Block], document: Document) {
-        withDocument(markdown) { root in
+        document(utf8: Array(markdown.utf8), math: math, columns: columns)
+    }
+
+    /// ``document(_:math:columns:)`` of Markdown given as UTF-8 bytes (protected text).
+    static func document(utf8 markdown: [UInt8], math: [MathSpan], columns: ColumnMap = ColumnMap()) -> (blocks: [Block], document: Document) {
+        withDocument(utf8: markdown) { root in
             var builder = DocumentBuilder(math: math, columns: columns)
             let blocks = builder.blocks(childrenOf: root)
             return (builder.flat, Document(blocks: blocks))
@@ -215,11 +220,20 @@ enum CMark {
 
     private static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T {
         var text = markdown
-        let root = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
-            }
-        }
+        return text.withUTF8 { withDocument(bytes: $0, body) }
+    }
+
+    private static func withDocument<T>(utf8 markdown: [UInt8], _ body: (OpaquePointer) -> T) -> T {
+        markdown.withUnsafeBufferPointer { withDocument(bytes: $0, body) }
+    }
+
+    private static func withDocument<T>(bytes: UnsafeBufferPointer<UInt8>, _ body: (OpaquePointer) -> T) -> T {
+        // cmark looks at the first byte even of an empty text: an empty buffer (which may
+        // have no address) is given as a NUL byte of length 0.
+        var nul: CChar = 0
+        let root = bytes.isEmpty
+            ? cmark_parse_document(&nul, 0, CMARK_OPT_DEFAULT)
+            : bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
         guard let root else { fatalError("cmark_parse_document returned no document (out of memory)") }
         defer { cmark_node_free(root) }
         return body(root)
