@@ -18,11 +18,16 @@ public struct MathSpan: Hashable, Sendable {
     private var texStart: Position
     private var end: Position
 
-    /// A line and an optional column, in a file kept elsewhere.
+    /// A line and an optional column (0: none), in a file kept elsewhere; 32 bits each.
     private struct Position: Hashable, Sendable {
-        var line: Int
-        var column: Int?
-        init(_ location: SourceLocation) { (line, column) = (location.line, location.column) }
+        private var storedLine: Int32
+        private var storedColumn: Int32
+        init(_ location: SourceLocation) {
+            storedLine = Int32(clamping: location.line)
+            storedColumn = Int32(clamping: max(0, location.column ?? 0))
+        }
+        var line: Int { Int(storedLine) }
+        var column: Int? { storedColumn > 0 ? Int(storedColumn) : nil }
     }
 
     /// Where the opening dollar sign is.

@@ -135,8 +135,10 @@ public enum Inline: Hashable, Sendable {
     case value(Int)
     case emphasis([Inline])
     case strong([Inline])
-    case link(destination: String, title: String, [Inline])
-    case image(source: String, title: String, [Inline])
+    /// (Links and images are boxed: their two strings would otherwise make every inline
+    /// as large as they are.)
+    indirect case link(destination: String, title: String, [Inline])
+    indirect case image(source: String, title: String, [Inline])
     /// Raw inline HTML, as written.
     case html(String)
     /// A line ending inside a paragraph.
