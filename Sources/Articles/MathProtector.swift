@@ -139,7 +139,6 @@ struct MathProtector {
             i = end
         }
 
-        let stopsRun = Self.stopsRun
         // Code lines by number, looked up for every run of text.
         var isCodeLine = [Bool](repeating: false, count: (codeLines.max() ?? 0) + 1)
         for n in codeLines where n >= 0 { isCodeLine[n] = true }
@@ -190,7 +189,7 @@ struct MathProtector {
             // Copy a run of ordinary bytes at once (up to and including a newline).
             var end = i + 1
             if c != Self.newline {
-                end = Self.nextStop(b, from: end, stops: stopsRun)
+                end = Self.nextStop(b, from: end)
                 if end < b.count, b[end] == Self.newline { end += 1 }
             }
             copyRun(through: end)
@@ -201,15 +200,17 @@ struct MathProtector {
     }
 
     /// The index of the first byte at or after `start` that ends a run of ordinary text
-    /// (newline, `$`, `\\`, backtick; `stops` marks them), or `b.count`; eight bytes at a
-    /// time (``ByteWord``).
-    static func nextStop(_ b: [UInt8], from start: Int, stops: [Bool]) -> Int {
+    /// (``stopsRun``), or `b.count`; eight bytes at a time (``ByteWord``).
+    static func nextStop(_ b: [UInt8], from start: Int) -> Int {
         b.withUnsafeBufferPointer { p in
-            ByteWord.firstIndex(
-                in: p, from: start,
-                hits: { w in
-                    ByteWord.equal(w, 0x0A) | ByteWord.equal(w, 0x24) | ByteWord.equal(w, 0x5C) | ByteWord.equal(w, 0x60)
-                }, isHit: { stops[Int($0)] })
+            stopsRun.withUnsafeBufferPointer { stops in
+                ByteWord.firstIndex(
+                    in: p, from: start,
+                    hits: { w in
+                        ByteWord.equal(w, newline) | ByteWord.equal(w, dollar) | ByteWord.equal(w, backslash)
+                            | ByteWord.equal(w, backtick)
+                    }, isHit: { stops[Int($0)] })
+            }
         }
     }
 

@@ -49,8 +49,8 @@ enum HTMLEscaping {
         ByteWord.firstIndex(
             in: b, from: start,
             hits: { w in
-                ByteWord.equal(w, 0x26) | ByteWord.equal(w, 0x3C) | ByteWord.equal(w, 0x3E) | ByteWord.equal(w, 0x22)
-                    | (apostrophe ? ByteWord.equal(w, 0x27) : 0)
+                ByteWord.equal(w, UInt8(ascii: "&")) | ByteWord.equal(w, UInt8(ascii: "<")) | ByteWord.equal(w, UInt8(ascii: ">"))
+                    | ByteWord.equal(w, UInt8(ascii: "\"")) | (apostrophe ? ByteWord.equal(w, UInt8(ascii: "'")) : 0)
             },
             isHit: { c in
                 c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"")

@@ -8,12 +8,12 @@ struct MathHTML: Sendable {
     var typeset = TypesetMath()
 
     func render(_ formula: Formula, id: String? = nil) -> String {
-        let kind = formula.display ? "display" : "inline"
-        let idAttribute = id.map { " id=\"\($0)\"" } ?? ""
         switch typeset[formula] {
         case let .html(html)?:
             return Self.element(formula.display, id: id, html)
         case let .error(message, _)?:
+            let kind = formula.display ? "display" : "inline"
+            let idAttribute = id.map { " id=\"\($0)\"" } ?? ""
             return "<span class=\"math \(kind) math-error\"\(idAttribute) title=\"\(message.htmlEscaped)\">"
                 + "<code>\(formula.tex.htmlEscaped)</code> <span class=\"math-error-message\">\(message.htmlEscaped)</span></span>"
         case nil:

@@ -68,13 +68,16 @@ struct PlainTextWriter {
         var n = count, last = lastWasSpace
         s.withUTF8 { b in
             out.withUnsafeMutableBufferPointer { o in
-                // A run of spaces becomes one. While the whole text fits below the limit,
-                // without a branch per byte: each byte is written (a space as " "), and the
-                // position moves on unless it is a space after a space.
+                // A run of spaces becomes one, without a branch per byte: each byte is
+                // written (a space as " "), and the position moves on unless it is a space
+                // after a space. A chunk never holds more bytes than there is room for, so
+                // no write passes the limit; collapsed spaces leave room for another chunk.
+                guard let src = b.baseAddress, let dst = o.baseAddress else { return }
                 var i = 0
-                if n + b.count <= limit, let src = b.baseAddress, let dst = o.baseAddress {
-                    var wasSpace: UInt8 = last ? 1 : 0
-                    while i < b.count {
+                var wasSpace: UInt8 = last ? 1 : 0
+                while i < b.count, n < limit {
+                    let chunkEnd = i + min(b.count - i, limit - n)
+                    while i < chunkEnd {
                         let c = src[i]
                         let space = Self.spaceTable[Int(c)]
                         dst[n] = space == 1 ? UInt8(ascii: " ") : c
@@ -82,22 +85,8 @@ struct PlainTextWriter {
                         wasSpace = space
                         i += 1
                     }
-                    last = wasSpace == 1
                 }
-                for c in b[i...] {
-                    guard n < limit else { break }
-                    if Self.isSpace(c) {
-                        if !last {
-                            o[n] = UInt8(ascii: " ")
-                            n += 1
-                        }
-                        last = true
-                    } else {
-                        o[n] = c
-                        n += 1
-                        last = false
-                    }
-                }
+                last = wasSpace == 1
             }
         }
         count = n

@@ -105,7 +105,7 @@ enum SearchIndex {
 
     /// Whether any byte of `w` is below 0x20, `"` or `\\` (``ByteWord``).
     static func wordNeedsEscape(_ w: UInt64) -> Bool {
-        (ByteWord.below(w, 0x20) | ByteWord.equal(w, 0x22) | ByteWord.equal(w, 0x5C)) != 0
+        (ByteWord.below(w, 0x20) | ByteWord.equal(w, UInt8(ascii: "\"")) | ByteWord.equal(w, UInt8(ascii: "\\"))) != 0
     }
 
     /// The bytes that a JSON string escapes: controls, `"` and `\`.

@@ -13,7 +13,7 @@ import Testing
             codeLines.formUnion(block.startLine...max(block.startLine, block.endLine))
         }
         let protected = MathProtector(file: "t.md", codeLines: codeLines).protect(markdown)
-        return (protected.text, CMark.document(protected.text, math: protected.spans, columns: protected.columns).document, protected.spans)
+        return (protected.text, CMark.document(utf8: protected.bytes, math: protected.spans, columns: protected.columns).document, protected.spans)
     }
 
     static func expectSameAsReference(_ markdown: String, _ comment: Comment? = nil) {
@@ -112,7 +112,6 @@ import Testing
 @Suite struct RunStopTests {
     @Test func findsTheFirstStopFromEveryStart() {
         let stopBytes: Set<UInt8> = [0x0A, 0x24, 0x5C, 0x60]
-        let stops = (0..<256).map { stopBytes.contains(UInt8($0)) }
         var state: UInt64 = 12345
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 40, 200] {
             for _ in 0..<20 {
@@ -125,7 +124,7 @@ import Testing
                 }
                 for start in 0...length {
                     let expected = (start..<length).first { stopBytes.contains(bytes[$0]) } ?? length
-                    #expect(MathProtector.nextStop(bytes, from: start, stops: stops) == expected)
+                    #expect(MathProtector.nextStop(bytes, from: start) == expected)
                 }
             }
         }

@@ -40,15 +40,10 @@ enum CMark {
         }
     }
 
-    /// Parses `markdown` (formulas protected) once and returns its blocks, for the parser's
+    /// Parses `markdown` (the protected text's UTF-8 bytes) once and returns its blocks, for the parser's
     /// bookkeeping, and its ``Document``, with placeholders for the `math` formulas turned
     /// back into formulas (in text) or into their TeX (in code and raw HTML).
     /// Source ranges are given in the source's columns through `columns`.
-    static func document(_ markdown: String, math: [MathSpan], columns: ColumnMap = ColumnMap()) -> (blocks: [Block], document: Document) {
-        document(utf8: Array(markdown.utf8), math: math, columns: columns)
-    }
-
-    /// ``document(_:math:columns:)`` of Markdown given as UTF-8 bytes (protected text).
     static func document(utf8 markdown: [UInt8], math: [MathSpan], columns: ColumnMap = ColumnMap()) -> (blocks: [Block], document: Document) {
         withDocument(utf8: markdown) { root in
             var builder = DocumentBuilder(math: math, columns: columns)
